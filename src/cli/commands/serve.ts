@@ -1,0 +1,43 @@
+import { loadConfig } from '../../config/load.js';
+import { createPlatform } from '../../platform.js';
+import { buildApp } from '../../server/app.js';
+import { bootstrapDemo } from '../../tenancy/demo-bootstrap.js';
+import type { CliOptions } from '../context.js';
+
+export async function serve(options: CliOptions): Promise<void> {
+  const { config, file } = loadConfig({ file: options.config });
+  const platform = await createPlatform(config);
+  const { logger } = platform;
+  if (!config.database.url) {
+    const demo = await bootstrapDemo(platform.tenancy, config.data_dir);
+    if (demo) {
+      logger.info(
+        { keyFile: demo.keyFile },
+        'created the demo tenant and application; its API key is in keyFile',
+      );
+    }
+  }
+  const app = await buildApp(platform);
+  const address = await app.listen({ host: config.server.host, port: config.server.port });
+  logger.info(
+    {
+      address,
+      config: file ?? '(defaults and environment)',
+      database: platform.database.kind,
+      models: platform.models.list().map((m) => m.id),
+    },
+    'Mizan is listening',
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await platform.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}

@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../config/load.js';
+import { isMizanError } from '../errors.js';
+import { configCheck } from './commands/config-check.js';
+import { migrate } from './commands/migrate.js';
+import { serve } from './commands/serve.js';
+import { apps, keys, tenants } from './commands/tenancy.js';
+import { UsageError } from './output.js';
+
+const HELP = `mizan — a sovereign, responsible-AI gateway
+
+usage: mizan <command> [options]
+
+  serve                                   start the gateway (PORT, default 8080)
+  config check                            validate the configuration and print a summary
+  migrate                                 apply database migrations
+  tenants create NAME | tenants list
+  apps create --tenant T [--models a,b] [--rpm N] NAME | apps list [--tenant T]
+  keys create --app APP_ID [--expires DATE] | keys revoke KEY_ID_OR_PREFIX | keys list [--app ID] [--tenant T]
+
+options:
+  --config FILE   configuration file (default: $MIZAN_CONFIG, else ./mizan.yaml if present)
+  --json          machine-readable output
+  --help          this help
+`;
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      config: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+      tenant: { type: 'string' },
+      app: { type: 'string' },
+      models: { type: 'string' },
+      rpm: { type: 'string' },
+      expires: { type: 'string' },
+    },
+  });
+  const [command, action, ...rest] = positionals;
+  const options = { ...(values.config ? { config: values.config } : {}), json: values.json === true };
+  const args = { positionals: rest, values };
+  if (values.help || !command) {
+    console.log(HELP);
+    return;
+  }
+  switch (command) {
+    case 'serve':
+      return serve(options);
+    case 'config':
+      if (action !== 'check') throw new UsageError('usage: mizan config check [--config FILE]');
+      return configCheck(options);
+    case 'migrate':
+      return migrate(options);
+    case 'tenants':
+      return tenants(action, args, options);
+    case 'apps':
+      return apps(action, args, options);
+    case 'keys':
+      return keys(action, args, options);
+    default:
+      throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof UsageError) console.error(error.message);
+  else if (isMizanError(error)) console.error(`error (${error.code}): ${error.message}`);
+  else if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    console.error((error as Error).message);
+  else console.error(error);
+  process.exit(error instanceof ConfigError || error instanceof UsageError ? 2 : 1);
+});

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/**
+ * The shape of `mizan.yaml`. Keys are snake_case in the file; every default lives here so that the example
+ * config, `mizan config check` and the running server agree on one source of truth.
+ */
+
+const countryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code in capitals, e.g. MA or FR');
+
+const hosting = z.strictObject({
+  operator: z.string().min(1),
+  country: countryCode,
+  /** Hosted under Moroccan jurisdiction; personal data may flow only to sovereign hosting unless authorised. */
+  sovereign: z.boolean(),
+});
+
+const timeouts = z.strictObject({
+  connect_ms: z.number().int().positive().default(2_000),
+  /** Until the response headers, and for streams until the first event. */
+  first_byte_ms: z.number().int().positive().default(30_000),
+  /** Longest silence allowed between two streamed events before the stream counts as stalled. */
+  idle_ms: z.number().int().positive().default(30_000),
+  total_ms: z.number().int().positive().default(300_000),
+});
+
+const retries = z.strictObject({
+  max: z.number().int().min(0).max(10).default(2),
+  base_delay_ms: z.number().int().min(0).default(100),
+  max_delay_ms: z.number().int().min(0).default(2_000),
+});
+
+const openAICompatibleProvider = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, dot, dash, underscore'),
+  type: z.literal('openai-compatible'),
+  base_url: z.url({ protocol: /^https?$/ }),
+  /** Name of the environment variable holding the upstream API key: keys never live in the file. */
+  api_key_env: z
+    .string()
+    .regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name')
+    .optional(),
+  hosting,
+  timeouts: timeouts.prefault({}),
+  retries: retries.prefault({}),
+  max_connections: z.number().int().positive().default(128),
+});
+
+const extractiveProvider = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
+  type: z.literal('extractive'),
+});
+
+const provider = z.discriminatedUnion('type', [openAICompatibleProvider, extractiveProvider]);
+
+export const riskTiers = ['minimal', 'limited', 'high', 'prohibited'] as const;
+
+const model = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, 'letters, digits and . _ : / -'),
+  provider: z.string(),
+  /** The name the upstream knows the model by, when it differs from Mizan's id. */
+  upstream_model: z.string().optional(),
+  kind: z.enum(['chat', 'embedding']).default('chat'),
+  aliases: z.array(z.string()).default([]),
+  licence: z.string().default('unknown'),
+  languages: z.array(z.string()).default([]),
+  context_length: z.number().int().positive().optional(),
+  approved_for: z.array(z.enum(riskTiers)).default([]),
+  /** Models tried in order when this one fails before its first byte. */
+  fallback: z.array(z.string()).default([]),
+});
+
+export const configSchema = z.strictObject({
+  server: z
+    .strictObject({
+      host: z.string().default('0.0.0.0'),
+      port: z.number().int().min(0).max(65_535).default(8080),
+      body_limit_bytes: z.number().int().positive().default(1_048_576),
+      /** Sent to every replica's load balancer in `server-timing`; off hides stage names from clients. */
+      server_timing: z.boolean().default(true),
+    })
+    .prefault({}),
+  data_dir: z.string().default('./data'),
+  database: z
+    .strictObject({
+      /** A postgres:// URL; without one Mizan runs on embedded PGlite in `data_dir`. */
+      url: z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+        .optional(),
+    })
+    .prefault({}),
+  security: z
+    .strictObject({
+      /** HMAC secret for API-key hashes; required with PostgreSQL, generated into data_dir otherwise. */
+      key_hash_secret: z.string().min(32, 'must be at least 32 characters').optional(),
+      /** Bearer token for the admin API; the admin API is off without one. */
+      admin_token: z.string().min(24, 'must be at least 24 characters').optional(),
+      /** How long a verified API key is trusted before it is checked again (revocation delay across replicas). */
+      key_cache_ttl_ms: z.number().int().min(0).default(5_000),
+    })
+    .prefault({}),
+  limits: z
+    .strictObject({
+      /** Requests per minute per application when the application sets none; 0 means unlimited. */
+      default_rpm: z.number().int().min(0).default(0),
+    })
+    .prefault({}),
+  logging: z
+    .strictObject({
+      level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    })
+    .prefault({}),
+  providers: z.array(provider).default([]),
+  models: z.array(model).default([]),
+});
+
+export type MizanConfig = z.infer<typeof configSchema>;
+export type ProviderConfig = z.infer<typeof provider>;
+export type OpenAICompatibleProviderConfig = z.infer<typeof openAICompatibleProvider>;
+export type ModelConfig = z.infer<typeof model>;
+export type HostingConfig = z.infer<typeof hosting>;
+export type RiskTier = (typeof riskTiers)[number];

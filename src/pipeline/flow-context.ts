@@ -1,0 +1,76 @@
+import type { ModelEntry } from '../providers/model-registry.js';
+import type {
+  ChatMessage,
+  EmbedResult,
+  GenerateResult,
+  GenerationParams,
+  StreamPart,
+} from '../providers/spec.js';
+import type { Application, Tenant } from '../store/tenancy-store.js';
+
+/** Who is calling: resolved from an API key by the authenticate stage. */
+export interface Principal {
+  tenant: Tenant;
+  application: Application;
+  keyId: string;
+}
+
+/** What the application is allowed to do; the oversight issue grows this from the use-case register. */
+export interface Policy {
+  /** Model ids the application may use; `all` when its allow-list is empty. */
+  allowedModels: ReadonlySet<string> | 'all';
+}
+
+export interface LanguageGuess {
+  /** A label such as `ary_Latn`, or `und`. */
+  label: string;
+  confidence: number;
+  method: string;
+}
+
+export interface ChatOperation {
+  kind: 'chat';
+  model: string;
+  messages: ChatMessage[];
+  params: GenerationParams;
+  stream: boolean;
+  includeUsage: boolean;
+}
+
+export interface EmbeddingsOperation {
+  kind: 'embeddings';
+  model: string;
+  input: string[];
+}
+
+export interface ListModelsOperation {
+  kind: 'list-models';
+}
+
+export type Operation = ChatOperation | EmbeddingsOperation | ListModelsOperation;
+
+export type Outcome =
+  | { kind: 'completion'; entry: ModelEntry; result: GenerateResult }
+  | { kind: 'stream'; entry: ModelEntry; parts: AsyncIterable<StreamPart> }
+  | { kind: 'embeddings'; entry: ModelEntry; result: EmbedResult }
+  | { kind: 'models'; models: ModelEntry[] };
+
+/**
+ * Everything one request carries through the pipeline. Stages never mutate it: each returns a copy enriched
+ * with what it found, so the context at any point shows exactly what the earlier stages decided.
+ */
+export interface FlowContext<O extends Operation = Operation> {
+  readonly requestId: string;
+  /** Also the id of this flow's audit record. */
+  readonly auditId: string;
+  readonly receivedAt: number;
+  /** Aborted when the client disconnects. */
+  readonly signal: AbortSignal;
+  readonly bearer: string | undefined;
+  readonly operation: O;
+  readonly principal?: Principal;
+  readonly policy?: Policy;
+  readonly language?: LanguageGuess;
+  readonly chain?: ModelEntry[];
+  readonly outcome?: Outcome;
+}

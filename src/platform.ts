@@ -1,0 +1,98 @@
+import type { MizanConfig } from './config/schema.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { createMetrics, type Metrics } from './observability/metrics.js';
+import { guessLanguage } from './language/guess-language.js';
+import type { Operation } from './pipeline/flow-context.js';
+import { createPipeline, type Pipeline, type Stage } from './pipeline/pipeline.js';
+import { authenticate } from './pipeline/stages/authenticate.js';
+import { detectLanguage } from './pipeline/stages/detect-language.js';
+import { enforceQuota } from './pipeline/stages/enforce-quota.js';
+import { generate } from './pipeline/stages/generate.js';
+import { resolvePolicy } from './pipeline/stages/resolve-policy.js';
+import { listAllowedModels, routeModel } from './pipeline/stages/route-model.js';
+import { createProviders } from './providers/create-providers.js';
+import { createModelRegistry, type ModelRegistry } from './providers/model-registry.js';
+import type { ModelProvider } from './providers/spec.js';
+import { openDatabase, type Database } from './store/database.js';
+import { migrateToLatest } from './store/migrate.js';
+import { createTenancyStore } from './store/tenancy-store.js';
+import { createAuthenticator } from './tenancy/authenticator.js';
+import { createInMemoryRateLimiter } from './tenancy/rate-limiter.js';
+import { resolveKeyHashSecret } from './tenancy/server-secret.js';
+import { createTenancyService, type TenancyService } from './tenancy/tenancy-service.js';
+
+/** Everything a running Mizan is made of, wired once; the HTTP app and the CLI both start from here. */
+export interface Platform {
+  config: MizanConfig;
+  logger: Logger;
+  metrics: Metrics;
+  database: Database;
+  tenancy: TenancyService;
+  providers: ReadonlyMap<string, ModelProvider>;
+  models: ModelRegistry;
+  pipelines: Record<Operation['kind'], Pipeline>;
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  logger?: Logger;
+  env?: Record<string, string | undefined>;
+}
+
+export async function createPlatform(config: MizanConfig, options: PlatformOptions = {}): Promise<Platform> {
+  const logger = options.logger ?? createLogger(config.logging.level);
+  const metrics = createMetrics();
+  const secret = resolveKeyHashSecret(config);
+  const database = await openDatabase({ url: config.database.url, dataDir: config.data_dir });
+  try {
+    const { applied } = await migrateToLatest(database.db);
+    if (applied.length > 0) logger.info({ applied }, 'database migrated');
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const store = createTenancyStore(database.db);
+  const authenticator = createAuthenticator({ store, secret, ttlMs: config.security.key_cache_ttl_ms });
+  const tenancy = createTenancyService(store, secret, authenticator);
+  const providers = createProviders(config.providers, {
+    env: options.env ?? process.env,
+    onRetry: (provider) => metrics.countRetry(provider),
+  });
+  const models = createModelRegistry(config.models, providers);
+
+  const observeAttempt = (
+    entry: { id: string; provider: { id: string } },
+    outcome: string,
+    seconds: number,
+  ) => metrics.observeUpstream(entry.provider.id, entry.id, outcome, seconds);
+  const admission: Stage[] = [
+    authenticate(authenticator),
+    enforceQuota(createInMemoryRateLimiter(), config.limits.default_rpm),
+    resolvePolicy(),
+  ];
+  const pipeline = (stages: Stage[]) => createPipeline(stages, metrics.observeStage);
+
+  return {
+    config,
+    logger,
+    metrics,
+    database,
+    tenancy,
+    providers,
+    models,
+    pipelines: {
+      chat: pipeline([
+        ...admission,
+        detectLanguage(guessLanguage),
+        routeModel(models),
+        generate(observeAttempt),
+      ]),
+      embeddings: pipeline([...admission, routeModel(models), generate(observeAttempt)]),
+      'list-models': pipeline([...admission, listAllowedModels(models)]),
+    },
+    async close() {
+      await Promise.allSettled([...providers.values()].map((p) => p.close()));
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import {
+  PROVIDER_SPEC,
+  type CallOptions,
+  type GenerateResult,
+  type ModelProvider,
+  type StreamPart,
+} from '../spec.js';
+import { noModelMessage } from './messages.js';
+
+/**
+ * The built-in answerer, always available without a model server. Until the governed corpus exists it answers,
+ * in the user's language, that no generative model is configured. It runs in-process, so it is sovereign.
+ */
+export function createExtractiveProvider(id: string): ModelProvider {
+  const answer = (o: CallOptions): GenerateResult => {
+    const text = noModelMessage(o.language);
+    const promptTokens = estimateTokens(
+      o.messages.map((m) => (typeof m.content === 'string' ? m.content : '')),
+    );
+    const completionTokens = estimateTokens([text]);
+    return {
+      text,
+      finishReason: 'stop',
+      usage: { promptTokens, completionTokens, totalTokens: promptTokens + completionTokens },
+    };
+  };
+
+  return {
+    spec: PROVIDER_SPEC,
+    id,
+    type: 'extractive',
+    hosting: { operator: 'mizan', country: 'MA', sovereign: true },
+    generate: async (o) => answer(o),
+    async stream(o) {
+      const result = answer(o);
+      async function* parts(): AsyncGenerator<StreamPart> {
+        for (const piece of result.text.match(/\S+\s*/gu) ?? []) yield { type: 'text-delta', delta: piece };
+        yield { type: 'finish', reason: result.finishReason };
+        if (result.usage) yield { type: 'usage', usage: result.usage };
+      }
+      return parts();
+    },
+    ping: async () => undefined,
+    close: async () => undefined,
+  };
+}
+
+/** A rough count (about four characters a token) where no tokenizer is at hand. */
+function estimateTokens(texts: string[]): number {
+  return Math.ceil(texts.reduce((sum, t) => sum + t.length, 0) / 4);
+}

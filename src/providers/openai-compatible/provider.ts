@@ -1,0 +1,213 @@
+import { Agent, type Dispatcher } from 'undici';
+import type { OpenAICompatibleProviderConfig } from '../../config/schema.js';
+import { cancelledError, isUpstreamError, upstreamTimeout, UpstreamError } from '../errors.js';
+import { withRetries, type RetryPolicy } from '../retry.js';
+import {
+  PROVIDER_SPEC,
+  type CallOptions,
+  type EmbedResult,
+  type GenerateResult,
+  type ModelProvider,
+  type StreamPart,
+} from '../spec.js';
+import { classifyNetworkError, classifyStatus } from './classify-failure.js';
+import { convertUsage, mapChunk, mapCompletion } from './map-response.js';
+import { decodeSseData } from './sse-decoder.js';
+
+const PING_TIMEOUT_MS = 2_000;
+
+export interface OpenAICompatibleProviderOptions {
+  env?: Record<string, string | undefined>;
+  /** Called before each retry, for metrics. */
+  onRetry?: (providerId: string, error: unknown) => void;
+}
+
+/** Any server speaking OpenAI's chat-completions protocol: vLLM, Ollama, llama.cpp's server, Mistral… */
+export function createOpenAICompatibleProvider(
+  config: OpenAICompatibleProviderConfig,
+  options: OpenAICompatibleProviderOptions = {},
+): ModelProvider {
+  const base = new URL(config.base_url.endsWith('/') ? config.base_url : `${config.base_url}/`);
+  const apiKey = config.api_key_env ? (options.env ?? process.env)[config.api_key_env] : undefined;
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+  };
+  const timeouts = config.timeouts;
+  const dispatcher = new Agent({
+    connect: { timeout: timeouts.connect_ms },
+    connections: config.max_connections,
+    headersTimeout: timeouts.first_byte_ms,
+    bodyTimeout: timeouts.idle_ms,
+  });
+  const retryPolicy: RetryPolicy = {
+    max: config.retries.max,
+    baseDelayMs: config.retries.base_delay_ms,
+    maxDelayMs: config.retries.max_delay_ms,
+  };
+  const onRetry = (error: unknown) => options.onRetry?.(config.id, error);
+
+  /** One attempt's deadline, joined with the client's own cancellation. */
+  function deadline(clientSignal: AbortSignal) {
+    const timeout = AbortSignal.timeout(timeouts.total_ms);
+    return { clientSignal, timeout, signal: AbortSignal.any([clientSignal, timeout]) };
+  }
+  type Deadline = ReturnType<typeof deadline>;
+
+  function failure(error: unknown, d: Deadline, phase: 'headers' | 'body'): UpstreamError {
+    if (isUpstreamError(error)) return error;
+    if (d.clientSignal.aborted) return cancelledError();
+    if (d.timeout.aborted) return upstreamTimeout(config.id, 'total', error);
+    return classifyNetworkError(config.id, error, phase);
+  }
+
+  async function send(
+    method: 'GET' | 'POST',
+    path: string,
+    payload: unknown,
+    d: Deadline,
+  ): Promise<Dispatcher.ResponseData> {
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await dispatcher.request({
+        origin: base.origin,
+        path: base.pathname + path,
+        method,
+        headers,
+        body: payload === undefined ? null : JSON.stringify(payload),
+        signal: d.signal,
+      });
+    } catch (error) {
+      throw failure(error, d, 'headers');
+    }
+    if (response.statusCode >= 400) {
+      const text = await response.body.text().catch(() => '');
+      const retryAfter = response.headers['retry-after'];
+      throw classifyStatus(
+        config.id,
+        response.statusCode,
+        text,
+        Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+      );
+    }
+    return response;
+  }
+
+  const chatPayload = (o: CallOptions, stream: boolean) => ({
+    ...o.params,
+    model: o.model,
+    messages: o.messages,
+    stream,
+    // Usage is always asked for, whether or not the client wants it, because the audit records tokens.
+    ...(stream ? { stream_options: { include_usage: true } } : {}),
+  });
+
+  async function* parts(body: Dispatcher.ResponseData['body'], d: Deadline): AsyncGenerator<StreamPart> {
+    try {
+      for await (const data of decodeSseData(body)) {
+        if (data === '[DONE]') return;
+        let chunk: Parameters<typeof mapChunk>[0] & { error?: unknown };
+        try {
+          chunk = JSON.parse(data) as typeof chunk;
+        } catch (error) {
+          throw new UpstreamError('upstream_bad_response', `model server "${config.id}" sent invalid JSON`, {
+            status: 502,
+            retryable: false,
+            fallback: true,
+            cause: error,
+          });
+        }
+        if (chunk.error) throw classifyStatus(config.id, 500, data, undefined);
+        yield* mapChunk(chunk);
+      }
+    } catch (error) {
+      throw failure(error, d, 'body');
+    } finally {
+      if (!body.destroyed) body.destroy();
+    }
+  }
+
+  return {
+    spec: PROVIDER_SPEC,
+    id: config.id,
+    type: config.type,
+    hosting: config.hosting,
+
+    generate(o: CallOptions): Promise<GenerateResult> {
+      return withRetries(
+        retryPolicy,
+        o.signal,
+        async () => {
+          const d = deadline(o.signal);
+          const response = await send('POST', 'chat/completions', chatPayload(o, false), d);
+          try {
+            return mapCompletion((await response.body.json()) as Parameters<typeof mapCompletion>[0]);
+          } catch (error) {
+            throw failure(error, d, 'body');
+          }
+        },
+        onRetry,
+      );
+    },
+
+    stream(o: CallOptions): Promise<AsyncIterable<StreamPart>> {
+      return withRetries(
+        retryPolicy,
+        o.signal,
+        async () => {
+          const d = deadline(o.signal);
+          const response = await send('POST', 'chat/completions', chatPayload(o, true), d);
+          const iterator = parts(response.body, d);
+          // Waiting for the first part keeps failures before the first byte retryable.
+          const first = await iterator.next();
+          return continueFrom(first, iterator);
+        },
+        onRetry,
+      );
+    },
+
+    embed({ model, input, signal }): Promise<EmbedResult> {
+      return withRetries(
+        retryPolicy,
+        signal,
+        async () => {
+          const d = deadline(signal);
+          const response = await send('POST', 'embeddings', { model, input }, d);
+          try {
+            const body = (await response.body.json()) as {
+              data?: Array<{ index: number; embedding: number[] }>;
+              usage?: Parameters<typeof convertUsage>[0];
+            };
+            const data = [...(body.data ?? [])].sort((a, b) => a.index - b.index);
+            const usage = convertUsage(body.usage);
+            return { embeddings: data.map((d) => d.embedding), ...(usage ? { usage } : {}) };
+          } catch (error) {
+            throw failure(error, d, 'body');
+          }
+        },
+        onRetry,
+      );
+    },
+
+    async ping(signal: AbortSignal): Promise<void> {
+      const d = deadline(AbortSignal.any([signal, AbortSignal.timeout(PING_TIMEOUT_MS)]));
+      const response = await send('GET', 'models', undefined, d);
+      await response.body.dump();
+    },
+
+    close: () => dispatcher.close(),
+  };
+}
+
+async function* continueFrom(
+  first: IteratorResult<StreamPart>,
+  rest: AsyncGenerator<StreamPart>,
+): AsyncGenerator<StreamPart> {
+  try {
+    if (first.done) return;
+    yield first.value;
+    yield* rest;
+  } finally {
+    await rest.return(undefined);
+  }
+}

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FlowContext, Operation } from '../pipeline/flow-context.js';
+import type { StageTiming } from '../pipeline/pipeline.js';
+import type { Platform } from '../platform.js';
+
+export interface FlowRun {
+  ctx: FlowContext;
+  timings: StageTiming[];
+}
+
+/** `server-timing` lets a client (and the benchmark) see Mizan's own time per stage. */
+export const serverTiming = (timings: StageTiming[]) =>
+  timings.map((t) => `${t.stage};dur=${t.ms.toFixed(3)}`).join(', ');
+
+/**
+ * Runs one request's pipeline. The flow's signal is aborted when the client goes away before the answer is
+ * complete, which cancels the model server's work; a halt is raised as its error.
+ */
+export async function runFlow(
+  platform: Platform,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  operation: Operation,
+): Promise<FlowRun> {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  const authorization = request.headers.authorization;
+  const initial: FlowContext = {
+    requestId: request.id,
+    auditId: randomUUID(),
+    receivedAt: Date.now(),
+    signal: controller.signal,
+    bearer: authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined,
+    operation,
+  };
+  const { ctx, timings, halt } = await platform.pipelines[operation.kind].run(initial);
+  if (platform.config.server.server_timing) void reply.header('server-timing', serverTiming(timings));
+  if (halt) throw halt.error;
+  return { ctx, timings };
+}

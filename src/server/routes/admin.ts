@@ -1,0 +1,94 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { errors } from '../../errors.js';
+import type { Platform } from '../../platform.js';
+import { parseWith } from '../openai/parse-with.js';
+
+const newTenant = z.strictObject({ name: z.string().trim().min(1).max(120) });
+const newApplication = z.strictObject({
+  tenant: z.string().min(1),
+  name: z.string().trim().min(1).max(120),
+  allowed_models: z.array(z.string().min(1)).optional(),
+  rate_limit_rpm: z.number().int().min(0).nullable().optional(),
+});
+const newKey = z.strictObject({
+  application: z.string().min(1),
+  expires_at: z.iso.datetime({ offset: true }).optional(),
+});
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The operator's API for tenants, applications and keys: what `mizan tenants|apps|keys` does, over HTTP, for
+ * a running server. Off unless an admin token is configured.
+ */
+export function adminRoutes(app: FastifyInstance, platform: Platform): void {
+  const token = platform.config.security.admin_token;
+  if (!token) return;
+  const tenancy = platform.tenancy;
+
+  app.register(
+    async (admin) => {
+      admin.addHook('onRequest', async (request) => {
+        const authorization = request.headers.authorization ?? '';
+        if (!authorization.startsWith('Bearer ') || !sameSecret(authorization.slice(7), token)) {
+          throw errors.unauthenticated(
+            'invalid_admin_token',
+            'the admin API needs the admin token as a Bearer token',
+          );
+        }
+      });
+
+      admin.post('/tenants', async (request, reply) => {
+        const body = parseWith(newTenant, request.body);
+        return reply.status(201).send(await tenancy.createTenant({ name: body.name }));
+      });
+      admin.get('/tenants', async () => ({ data: await tenancy.listTenants() }));
+
+      admin.post('/applications', async (request, reply) => {
+        const body = parseWith(newApplication, request.body);
+        const tenant = await tenancy.findTenant(body.tenant);
+        if (!tenant) throw errors.notFound('tenant_not_found', `no tenant "${body.tenant}"`, 'tenant');
+        const application = await tenancy.createApplication({
+          tenantId: tenant.id,
+          name: body.name,
+          allowedModels: body.allowed_models ?? [],
+          rateLimitRpm: body.rate_limit_rpm ?? null,
+        });
+        return reply.status(201).send(application);
+      });
+      admin.get<{ Querystring: { tenant?: string } }>('/applications', async (request) => {
+        const tenant = request.query.tenant ? await tenancy.findTenant(request.query.tenant) : undefined;
+        if (request.query.tenant && !tenant)
+          throw errors.notFound('tenant_not_found', 'no such tenant', 'tenant');
+        return { data: await tenancy.listApplications(tenant ? { tenantId: tenant.id } : {}) };
+      });
+
+      admin.post('/keys', async (request, reply) => {
+        const body = parseWith(newKey, request.body);
+        const created = await tenancy.createKey({
+          applicationId: body.application,
+          expiresAt: body.expires_at ? new Date(body.expires_at) : null,
+        });
+        return reply.status(201).send({ ...created.record, key: created.key });
+      });
+      admin.get<{ Querystring: { application?: string; tenant?: string } }>('/keys', async (request) => ({
+        data: await tenancy.listApiKeys({
+          ...(request.query.application ? { applicationId: request.query.application } : {}),
+          ...(request.query.tenant ? { tenantId: request.query.tenant } : {}),
+        }),
+      }));
+      admin.post<{ Params: { key: string } }>('/keys/:key/revoke', async (request) => {
+        const revoked = await tenancy.revokeKey(request.params.key);
+        if (!revoked) throw errors.notFound('key_not_found', `no key "${request.params.key}"`, 'key');
+        return revoked;
+      });
+    },
+    { prefix: '/v1/admin' },
+  );
+}

@@ -1,0 +1,96 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { isMizanError, errors } from '../../errors.js';
+import type { FlowContext } from '../../pipeline/flow-context.js';
+import type { ModelEntry } from '../../providers/model-registry.js';
+import type { FinishReason, StreamPart, Usage } from '../../providers/spec.js';
+import type { Platform } from '../../platform.js';
+import { toMizanError } from '../errors.js';
+import { runFlow } from '../flow.js';
+import { completionBody, createChunkSerializer } from '../openai/chat-response.js';
+import { parseChatRequest } from '../openai/chat-request.js';
+import { mizanExtension } from '../openai/mizan-extension.js';
+import { createSseWriter } from '../sse-writer.js';
+
+const ROUTE = '/v1/chat/completions';
+
+export function chatCompletionsRoute(app: FastifyInstance, platform: Platform): void {
+  app.post(ROUTE, async (request, reply) => {
+    const operation = parseChatRequest(request.body);
+    const { ctx } = await runFlow(platform, request, reply, operation);
+    const outcome = ctx.outcome;
+    if (outcome?.kind === 'completion') return completionBody(ctx, outcome.entry, outcome.result);
+    if (outcome?.kind === 'stream') return streamAnswer(platform, reply, ctx, outcome.entry, outcome.parts);
+    throw errors.internal('no_outcome', 'the pipeline produced no answer');
+  });
+}
+
+/**
+ * Relays a stream in OpenAI's SSE format: a role chunk, content chunks, a finish chunk, the usage chunk when
+ * asked for, then Mizan's extension chunk and `[DONE]`. A failure after the first byte cannot change the
+ * status any more, so it is sent as an `error` event, as OpenAI does.
+ */
+async function streamAnswer(
+  platform: Platform,
+  reply: FastifyReply,
+  ctx: FlowContext,
+  entry: ModelEntry,
+  parts: AsyncIterable<StreamPart>,
+): Promise<void> {
+  const operation = ctx.operation;
+  const includeUsage = operation.kind === 'chat' && operation.includeUsage;
+  reply.hijack();
+  const response = reply.raw;
+  response.writeHead(200, {
+    ...(reply.getHeaders() as Record<string, string>),
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    'x-accel-buffering': 'no',
+  });
+  const sse = createSseWriter(response, ctx.signal);
+  const chunk = createChunkSerializer(ctx, entry);
+  const started = performance.now();
+  let status = 200;
+  let finish: FinishReason | undefined;
+  let usage: Usage | undefined;
+  try {
+    if (!(await sse.event(chunk.delta({ role: 'assistant', content: '' })))) return;
+    for await (const part of parts) {
+      let written = true;
+      switch (part.type) {
+        case 'text-delta':
+          written = await sse.event(chunk.delta({ content: part.delta }));
+          break;
+        case 'tool-call-delta':
+          written = await sse.event(chunk.delta({ tool_calls: part.toolCalls }));
+          break;
+        case 'finish':
+          finish = part.reason;
+          written = await sse.event(chunk.finish(part.reason));
+          break;
+        case 'usage':
+          usage = part.usage;
+          break;
+      }
+      if (!written) return;
+    }
+    if (finish === undefined) await sse.event(chunk.finish('stop'));
+    if (includeUsage && usage) await sse.event(chunk.usage(usage));
+    await sse.event(chunk.extension(mizanExtension(ctx, entry)));
+    await sse.event('[DONE]');
+  } catch (error) {
+    if (ctx.signal.aborted) return;
+    const mizanError = isMizanError(error) ? error : toMizanError(error);
+    status = mizanError.status;
+    platform.metrics.countError(mizanError.code);
+    reply.log.warn({ code: mizanError.code }, 'stream failed after the first byte');
+    await sse.event(JSON.stringify(mizanError.toJSON()));
+  } finally {
+    sse.end();
+    platform.metrics.observeRequest(
+      ROUTE,
+      'POST',
+      ctx.signal.aborted ? 499 : status,
+      (performance.now() - started) / 1000,
+    );
+  }
+}

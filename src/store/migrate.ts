@@ -1,0 +1,29 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { errors } from '../errors.js';
+import { tenancy } from './migrations/0001-tenancy.js';
+import type { DatabaseSchema } from './schema.js';
+
+/**
+ * Every migration, oldest first. Listed rather than read from disk so the same code runs from dist/ and tsx.
+ * Append only: Kysely applies them in name order and refuses a history where a new one sorts before an old one.
+ */
+const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [['0001-tenancy', tenancy]];
+
+const provider: MigrationProvider = { getMigrations: async () => Object.fromEntries(MIGRATIONS) };
+
+/** Applies the migrations this database has not seen yet, and returns their names (none when up to date). */
+export const migrateToLatest = async (db: Kysely<DatabaseSchema>): Promise<{ applied: string[] }> => {
+  const { error, results = [] } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error !== undefined) {
+    const failed = results.find((result) => result.status === 'Error')?.migrationName;
+    const cause = error instanceof Error ? error.message : String(error);
+    throw errors.internal(
+      'migration_failed',
+      failed === undefined
+        ? `Migrating the database failed: ${cause}`
+        : `Migration ${failed} failed: ${cause}`,
+      error,
+    );
+  }
+  return { applied: results.map((result) => result.migrationName) };
+};

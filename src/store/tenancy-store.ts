@@ -1,0 +1,296 @@
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { errors, type MizanError } from '../errors.js';
+import type { ApiKeysTable, ApplicationsTable, DatabaseSchema, TenantsTable } from './schema.js';
+
+export interface Tenant {
+  id: string;
+  name: string;
+  createdAt: Date;
+}
+
+export interface Application {
+  id: string;
+  tenantId: string;
+  name: string;
+  /** Model ids or aliases; empty means every configured model. */
+  allowedModels: string[];
+  rateLimitRpm: number | null;
+  createdAt: Date;
+}
+
+/** An API key as callers see it: the hash stays in the store. */
+export interface ApiKeyRecord {
+  id: string;
+  applicationId: string;
+  prefix: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export interface NewApplication {
+  tenantId: string;
+  name: string;
+  allowedModels?: string[];
+  rateLimitRpm?: number | null;
+}
+
+export interface NewApiKey {
+  applicationId: string;
+  prefix: string;
+  /** HMAC (hex) of the secret key. */
+  hash: string;
+  expiresAt?: Date | null;
+}
+
+/** A usable key with the application and tenant it acts for. */
+export interface ActiveApiKey {
+  key: ApiKeyRecord;
+  application: Application;
+  tenant: Tenant;
+}
+
+export interface TenancyStore {
+  createTenant(input: { name: string }): Promise<Tenant>;
+  /** By name. */
+  listTenants(): Promise<Tenant[]>;
+  findTenant(idOrName: string): Promise<Tenant | undefined>;
+  createApplication(input: NewApplication): Promise<Application>;
+  /** By name. */
+  listApplications(filter?: { tenantId?: string }): Promise<Application[]>;
+  findApplication(id: string): Promise<Application | undefined>;
+  createApiKey(input: NewApiKey): Promise<ApiKeyRecord>;
+  /** Oldest first; keys created within the same millisecond (PGlite's clock) come in id order. */
+  listApiKeys(filter?: { applicationId?: string; tenantId?: string }): Promise<ApiKeyRecord[]>;
+  /** Sets `revokedAt` on the key with this id or prefix; a key revoked earlier keeps its first revocation time. */
+  revokeApiKey(idOrPrefix: string): Promise<ApiKeyRecord | undefined>;
+  /** The key with this hash if it is neither revoked nor expired at `now`. */
+  findActiveKeyByHash(hash: string, now?: Date): Promise<ActiveApiKey | undefined>;
+}
+
+/** Crockford's base32 alphabet, lowercase: no i, l, o or u to misread when a human copies an id. */
+const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+/** 20 characters of 5 bits each: 100 random bits. */
+const ID_LENGTH = 20;
+
+// 256 is a multiple of 32, so `byte % 32` picks every character with the same probability.
+const newId = (prefix: 'ten' | 'app' | 'key'): string =>
+  `${prefix}_${Array.from(randomBytes(ID_LENGTH), (byte) => ID_ALPHABET[byte % ID_ALPHABET.length]).join('')}`;
+
+/** SQLSTATE codes, the same from PostgreSQL and PGlite (PostgreSQL manual, appendix A). */
+const UNIQUE_VIOLATION = '23505';
+const FOREIGN_KEY_VIOLATION = '23503';
+
+/** Runs a write, turning the listed SQLSTATE codes into domain errors; any other failure propagates as is. */
+const translateErrors = async <T>(
+  write: Promise<T>,
+  byCode: Record<string, () => MizanError>,
+): Promise<T> => {
+  try {
+    return await write;
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    throw (typeof code === 'string' ? byCode[code]?.() : undefined) ?? error;
+  }
+};
+
+const toTenant = (row: Selectable<TenantsTable>): Tenant => ({
+  id: row.id,
+  name: row.name,
+  createdAt: row.created_at,
+});
+
+const toApplication = (row: Selectable<ApplicationsTable>): Application => ({
+  id: row.id,
+  tenantId: row.tenant_id,
+  name: row.name,
+  allowedModels: row.allowed_models,
+  rateLimitRpm: row.rate_limit_rpm,
+  createdAt: row.created_at,
+});
+
+const toApiKey = (row: Omit<Selectable<ApiKeysTable>, 'hash'>): ApiKeyRecord => ({
+  id: row.id,
+  applicationId: row.application_id,
+  prefix: row.prefix,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  revokedAt: row.revoked_at,
+});
+
+/** Every api_keys column but `hash`, which never leaves the store. */
+const API_KEY_COLUMNS = [
+  'api_keys.id',
+  'api_keys.application_id',
+  'api_keys.prefix',
+  'api_keys.created_at',
+  'api_keys.expires_at',
+  'api_keys.revoked_at',
+] as const;
+
+export const createTenancyStore = (db: Kysely<DatabaseSchema>): TenancyStore => ({
+  async createTenant({ name }) {
+    const row = await translateErrors(
+      db
+        .insertInto('tenants')
+        .values({ id: newId('ten'), name })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+      {
+        [UNIQUE_VIOLATION]: () =>
+          errors.conflict('tenant_exists', `A tenant named "${name}" already exists.`),
+      },
+    );
+    return toTenant(row);
+  },
+
+  async listTenants() {
+    const rows = await db.selectFrom('tenants').selectAll().orderBy('name').execute();
+    return rows.map(toTenant);
+  },
+
+  async findTenant(idOrName) {
+    const row = await db
+      .selectFrom('tenants')
+      .selectAll()
+      .where((eb) => eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)]))
+      // Should one tenant's name be another's id, the id wins.
+      .orderBy(sql`id = ${idOrName}`, 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && toTenant(row);
+  },
+
+  async createApplication({ tenantId, name, allowedModels = [], rateLimitRpm = null }) {
+    const row = await translateErrors(
+      db
+        .insertInto('applications')
+        .values({
+          id: newId('app'),
+          tenant_id: tenantId,
+          name,
+          // pg would send a JS array as a PostgreSQL array, not JSON; text works for both drivers.
+          allowed_models: JSON.stringify(allowedModels),
+          rate_limit_rpm: rateLimitRpm,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+      {
+        [UNIQUE_VIOLATION]: () =>
+          errors.conflict(
+            'application_exists',
+            `Tenant ${tenantId} already has an application named "${name}".`,
+          ),
+        [FOREIGN_KEY_VIOLATION]: () =>
+          errors.notFound('tenant_not_found', `No tenant has the id ${tenantId}.`),
+      },
+    );
+    return toApplication(row);
+  },
+
+  async listApplications({ tenantId } = {}) {
+    const rows = await db
+      .selectFrom('applications')
+      .selectAll()
+      .$if(tenantId !== undefined, (query) => query.where('tenant_id', '=', tenantId!))
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+    return rows.map(toApplication);
+  },
+
+  async findApplication(id) {
+    const row = await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toApplication(row);
+  },
+
+  async createApiKey({ applicationId, prefix, hash, expiresAt = null }) {
+    const row = await translateErrors(
+      db
+        .insertInto('api_keys')
+        .values({ id: newId('key'), application_id: applicationId, prefix, hash, expires_at: expiresAt })
+        .returning(API_KEY_COLUMNS)
+        .executeTakeFirstOrThrow(),
+      {
+        [UNIQUE_VIOLATION]: () =>
+          errors.conflict('api_key_exists', 'An API key with the same hash already exists.'),
+        [FOREIGN_KEY_VIOLATION]: () =>
+          errors.notFound('application_not_found', `No application has the id ${applicationId}.`),
+      },
+    );
+    return toApiKey(row);
+  },
+
+  async listApiKeys({ applicationId, tenantId } = {}) {
+    const rows = await db
+      .selectFrom('api_keys')
+      .innerJoin('applications', 'applications.id', 'api_keys.application_id')
+      .select(API_KEY_COLUMNS)
+      .$if(applicationId !== undefined, (query) =>
+        query.where('api_keys.application_id', '=', applicationId!),
+      )
+      .$if(tenantId !== undefined, (query) => query.where('applications.tenant_id', '=', tenantId!))
+      .orderBy('api_keys.created_at')
+      .orderBy('api_keys.id')
+      .execute();
+    return rows.map(toApiKey);
+  },
+
+  async revokeApiKey(idOrPrefix) {
+    const matches = await db
+      .selectFrom('api_keys')
+      .select('id')
+      .where((eb) => eb.or([eb('id', '=', idOrPrefix), eb('prefix', '=', idOrPrefix)]))
+      .execute();
+    const [match, ...others] = matches;
+    if (match === undefined) return undefined;
+    if (others.length > 0) {
+      throw errors.conflict(
+        'api_key_ambiguous',
+        `${matches.length} API keys have the prefix "${idOrPrefix}"; revoke one of them by id.`,
+      );
+    }
+    const row = await db
+      .updateTable('api_keys')
+      .set({ revoked_at: sql<Date>`coalesce(revoked_at, now())` })
+      .where('id', '=', match.id)
+      .returning(API_KEY_COLUMNS)
+      .executeTakeFirstOrThrow();
+    return toApiKey(row);
+  },
+
+  async findActiveKeyByHash(hash, now = new Date()) {
+    const row = await db
+      .selectFrom('api_keys')
+      .innerJoin('applications', 'applications.id', 'api_keys.application_id')
+      .innerJoin('tenants', 'tenants.id', 'applications.tenant_id')
+      .select(API_KEY_COLUMNS)
+      .select([
+        'applications.name as application_name',
+        'applications.allowed_models',
+        'applications.rate_limit_rpm',
+        'applications.created_at as application_created_at',
+        'applications.tenant_id',
+        'tenants.name as tenant_name',
+        'tenants.created_at as tenant_created_at',
+      ])
+      .where('api_keys.hash', '=', hash)
+      .where('api_keys.revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('api_keys.expires_at', 'is', null), eb('api_keys.expires_at', '>', now)]))
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    return {
+      key: toApiKey(row),
+      application: toApplication({
+        id: row.application_id,
+        tenant_id: row.tenant_id,
+        name: row.application_name,
+        allowed_models: row.allowed_models,
+        rate_limit_rpm: row.rate_limit_rpm,
+        created_at: row.application_created_at,
+      }),
+      tenant: toTenant({ id: row.tenant_id, name: row.tenant_name, created_at: row.tenant_created_at }),
+    };
+  },
+});

@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MizanConfig } from '../config/schema.js';
+import { ConfigError } from '../config/load.js';
+
+const SECRET_FILE = 'secret';
+
+/**
+ * The HMAC secret for API-key hashes. On the embedded database it is generated once into the data folder
+ * (readable by its owner only); with PostgreSQL every replica and the CLI must share it, so it must be given.
+ */
+export function resolveKeyHashSecret(config: MizanConfig): string {
+  if (config.security.key_hash_secret) return config.security.key_hash_secret;
+  if (config.database.url) {
+    throw new ConfigError([
+      {
+        key: 'security.key_hash_secret',
+        source: 'MIZAN_SECRET',
+        message: 'required with a PostgreSQL database, so that every replica and the CLI hash API keys alike',
+      },
+    ]);
+  }
+  const file = join(config.data_dir, SECRET_FILE);
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(config.data_dir, { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    return secret;
+  }
+}
