@@ -37,13 +37,19 @@ export interface Platform {
 export interface PlatformOptions {
   logger?: Logger;
   env?: Record<string, string | undefined>;
+  /** Keep the embedded database in memory (tests); ignored with PostgreSQL. */
+  inMemoryDatabase?: boolean;
 }
 
 export async function createPlatform(config: MizanConfig, options: PlatformOptions = {}): Promise<Platform> {
   const logger = options.logger ?? createLogger(config.logging.level);
   const metrics = createMetrics();
   const secret = resolveKeyHashSecret(config);
-  const database = await openDatabase({ url: config.database.url, dataDir: config.data_dir });
+  const database = await openDatabase({
+    url: config.database.url,
+    dataDir: config.data_dir,
+    inMemory: options.inMemoryDatabase === true,
+  });
   try {
     const { applied } = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');

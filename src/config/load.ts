@@ -52,11 +52,20 @@ export const EXTRACTIVE_MODEL_ID = 'mizan-extractive';
  * Reads the YAML file (explicit path, else `MIZAN_CONFIG`, else `./mizan.yaml` when present), applies the
  * environment, validates, and checks what a schema cannot: references between providers, models and fallbacks.
  */
-export function loadConfig(options: { file?: string; env?: Env; cwd?: string } = {}): LoadedConfig {
+export function loadConfig(
+  options: {
+    file?: string;
+    env?: Env;
+    cwd?: string;
+    /** Used instead of a file, e.g. by tests. */ document?: RawConfig;
+  } = {},
+): LoadedConfig {
   const env = options.env ?? process.env;
-  const file = resolveFile(options.file ?? env.MIZAN_CONFIG, options.cwd ?? process.cwd());
+  const file = options.document
+    ? undefined
+    : resolveFile(options.file ?? env.MIZAN_CONFIG, options.cwd ?? process.cwd());
   const sources = new Map<string, string>();
-  const raw = file ? readYaml(file) : {};
+  const raw = options.document ? structuredClone(options.document) : file ? readYaml(file) : {};
   for (const key of allKeys(raw)) sources.set(key, file ?? 'file');
 
   const problems: ConfigProblem[] = [];

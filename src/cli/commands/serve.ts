@@ -1,8 +1,12 @@
 import { loadConfig } from '../../config/load.js';
 import { createPlatform } from '../../platform.js';
 import { buildApp } from '../../server/app.js';
+import { closeGracefully } from '../../server/shutdown.js';
 import { bootstrapDemo } from '../../tenancy/demo-bootstrap.js';
 import type { CliOptions } from '../context.js';
+
+/** Long enough for most answers in flight to finish; an orchestrator's termination grace is usually 30 s. */
+const SHUTDOWN_GRACE_MS = 20_000;
 
 export async function serve(options: CliOptions): Promise<void> {
   const { config, file } = loadConfig({ file: options.config });
@@ -34,7 +38,7 @@ export async function serve(options: CliOptions): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    await app.close();
+    await closeGracefully(app, SHUTDOWN_GRACE_MS);
     await platform.close();
     process.exit(0);
   };
