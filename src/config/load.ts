@@ -123,7 +123,8 @@ function readYaml(file: string): RawConfig {
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ConfigError([{ key: '(file)', source: file, message: 'the top level must be a mapping' }]);
   }
-  return parsed as RawConfig;
+  // A section left with only comments parses as null: it means "the defaults", not an error.
+  return Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== null));
 }
 
 /** `MIZAN_UPSTREAM_*`: one OpenAI-compatible upstream and one model, without writing a file. */
