@@ -30,8 +30,12 @@ try {
   }
   const interval = 1000 / rate;
   const count = rate * seconds;
-  const samples: { planned: number; lat: number; st: string }[] = [];
+  const samples: { epoch: number; planned: number; lat: number; st: string }[] = [];
   const all: Promise<void>[] = [];
+  if (process.env.WARM) {
+    const { openLoop } = await import('../open-loop.js');
+    await openLoop(mizan.pool, spec, { rate, durationMs: 2000 });
+  }
   const t0 = performance.now();
   await new Promise<void>((resolve) => {
     let next = 0;
@@ -39,7 +43,7 @@ try {
       const now = performance.now();
       for (; next < count && t0 + next * interval <= now; next++) {
         const planned = t0 + next * interval;
-        all.push(send(mizan.pool, spec).then((e) => { samples.push({ planned: planned - t0, lat: e.doneAt - planned, st: e.serverTiming ?? '' }); }));
+        all.push(send(mizan.pool, spec).then((e) => { samples.push({ epoch: performance.timeOrigin + planned, planned: planned - t0, lat: e.doneAt - planned, st: e.serverTiming ?? '' }); }));
       }
       if (next >= count) return resolve();
       setTimeout(tick, t0 + next * interval - now);
@@ -52,8 +56,8 @@ try {
   const buckets = new Map<number, number>();
   for (const s of samples) { const b = Math.floor(s.planned / 100); buckets.set(b, Math.max(buckets.get(b) ?? 0, s.lat)); }
   for (const [b, m] of buckets) if (m > 10) console.log(`t=${(b / 10).toFixed(1)}s max ${m.toFixed(1)} ms`);
-  const worst = [...samples].sort((a, b) => b.lat - a.lat).slice(0, 8);
-  for (const w of worst) console.log(w.planned.toFixed(0), w.lat.toFixed(1), w.st);
+  const worst = [...samples].sort((a, b) => b.lat - a.lat).slice(0, Number(process.env.WORST ?? 8)).sort((a, b) => a.planned - b.planned);
+  for (const w of worst) console.log(w.epoch.toFixed(0), w.planned.toFixed(0), w.lat.toFixed(1), w.st);
   const sorted = samples.map((s) => s.lat).sort((a, b) => a - b);
   console.log('p50', sorted[Math.floor(sorted.length / 2)], 'p99', sorted[Math.floor(sorted.length * 0.99)]);
   console.log('mem after', memoryOf(mizan.pid), 'cpu', cpuSecondsOf(mizan.pid) - cpu0);

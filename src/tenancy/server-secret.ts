@@ -21,11 +21,16 @@ export function resolveKeyHashSecret(config: MizanConfig): string {
       },
     ]);
   }
-  const file = join(config.data_dir, SECRET_FILE);
+  return readOrCreateSecretFile(config.data_dir, SECRET_FILE);
+}
+
+/** A random secret kept in a file of the data folder that only its owner may read, created on first use. */
+export function readOrCreateSecretFile(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {
-    mkdirSync(config.data_dir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true });
     const secret = randomBytes(32).toString('base64url');
     writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
     return secret;

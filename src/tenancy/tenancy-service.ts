@@ -34,3 +34,16 @@ export function createTenancyService(store: TenancyStore, secret: string, authen
 }
 
 export type TenancyService = ReturnType<typeof createTenancyService>;
+
+/** What administering tenants takes, whether on the database directly or through a running server's admin API. */
+export type TenancyAdmin = Pick<
+  TenancyService,
+  | 'createTenant'
+  | 'listTenants'
+  | 'findTenant'
+  | 'createApplication'
+  | 'listApplications'
+  | 'createKey'
+  | 'revokeKey'
+  | 'listApiKeys'
+>;

@@ -4,12 +4,14 @@ import { buildApp } from '../../server/app.js';
 import { closeGracefully } from '../../server/shutdown.js';
 import { bootstrapDemo } from '../../tenancy/demo-bootstrap.js';
 import type { CliOptions } from '../context.js';
+import { advertiseLocalServer, withLocalAdminToken } from '../local-server.js';
 
 /** Long enough for most answers in flight to finish; an orchestrator's termination grace is usually 30 s. */
 const SHUTDOWN_GRACE_MS = 20_000;
 
 export async function serve(options: CliOptions): Promise<void> {
-  const { config, file } = loadConfig({ file: options.config });
+  const loaded = loadConfig({ file: options.config });
+  const config = withLocalAdminToken(loaded.config);
   const platform = await createPlatform(config);
   const { logger } = platform;
   if (!config.database.url) {
@@ -23,10 +25,11 @@ export async function serve(options: CliOptions): Promise<void> {
   }
   const app = await buildApp(platform);
   const address = await app.listen({ host: config.server.host, port: config.server.port });
+  const withdraw = config.database.url ? () => undefined : advertiseLocalServer(config.data_dir, address);
   logger.info(
     {
       address,
-      config: file ?? '(defaults and environment)',
+      config: loaded.file ?? '(defaults and environment)',
       database: platform.database.kind,
       models: platform.models.list().map((m) => m.id),
     },
@@ -38,6 +41,7 @@ export async function serve(options: CliOptions): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    withdraw();
     await closeGracefully(app, SHUTDOWN_GRACE_MS);
     await platform.close();
     process.exit(0);
