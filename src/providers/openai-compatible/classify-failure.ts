@@ -89,6 +89,15 @@ export function classifyNetworkError(
   });
 }
 
+/** The upstream answered, but not with the JSON its protocol promises. */
+export const badResponse = (providerId: string, cause: unknown) =>
+  new UpstreamError('upstream_bad_response', `model server "${providerId}" sent invalid JSON`, {
+    status: 502,
+    retryable: false,
+    fallback: true,
+    cause,
+  });
+
 function upstreamMessage(bodyText: string): string {
   try {
     const parsed = JSON.parse(bodyText) as { error?: { message?: unknown } | string; message?: unknown };

@@ -10,7 +10,7 @@ import {
   type ModelProvider,
   type StreamPart,
 } from '../spec.js';
-import { classifyNetworkError, classifyStatus } from './classify-failure.js';
+import { badResponse, classifyNetworkError, classifyStatus } from './classify-failure.js';
 import { convertUsage, mapChunk, mapCompletion } from './map-response.js';
 import { decodeSseData } from './sse-decoder.js';
 
@@ -93,6 +93,18 @@ export function createOpenAICompatibleProvider(
     return response;
   }
 
+  /** Each attempt gets its own deadline; retries follow the provider's policy. */
+  const retrying = <T>(signal: AbortSignal, attempt: (d: Deadline) => Promise<T>): Promise<T> =>
+    withRetries(retryPolicy, signal, () => attempt(deadline(signal)), onRetry);
+
+  async function readJson<T>(response: Dispatcher.ResponseData, d: Deadline): Promise<T> {
+    try {
+      return (await response.body.json()) as T;
+    } catch (error) {
+      throw error instanceof SyntaxError ? badResponse(config.id, error) : failure(error, d, 'body');
+    }
+  }
+
   const chatPayload = (o: CallOptions, stream: boolean) => ({
     ...o.params,
     model: o.model,
@@ -110,12 +122,7 @@ export function createOpenAICompatibleProvider(
         try {
           chunk = JSON.parse(data) as typeof chunk;
         } catch (error) {
-          throw new UpstreamError('upstream_bad_response', `model server "${config.id}" sent invalid JSON`, {
-            status: 502,
-            retryable: false,
-            fallback: true,
-            cause: error,
-          });
+          throw badResponse(config.id, error);
         }
         if (chunk.error) throw classifyStatus(config.id, 500, data, undefined);
         yield* mapChunk(chunk);
@@ -133,61 +140,32 @@ export function createOpenAICompatibleProvider(
     type: config.type,
     hosting: config.hosting,
 
-    generate(o: CallOptions): Promise<GenerateResult> {
-      return withRetries(
-        retryPolicy,
-        o.signal,
-        async () => {
-          const d = deadline(o.signal);
-          const response = await send('POST', 'chat/completions', chatPayload(o, false), d);
-          try {
-            return mapCompletion((await response.body.json()) as Parameters<typeof mapCompletion>[0]);
-          } catch (error) {
-            throw failure(error, d, 'body');
-          }
-        },
-        onRetry,
-      );
-    },
+    generate: (o: CallOptions): Promise<GenerateResult> =>
+      retrying(o.signal, async (d) => {
+        const response = await send('POST', 'chat/completions', chatPayload(o, false), d);
+        return mapCompletion(await readJson<Parameters<typeof mapCompletion>[0]>(response, d));
+      }),
 
-    stream(o: CallOptions): Promise<AsyncIterable<StreamPart>> {
-      return withRetries(
-        retryPolicy,
-        o.signal,
-        async () => {
-          const d = deadline(o.signal);
-          const response = await send('POST', 'chat/completions', chatPayload(o, true), d);
-          const iterator = parts(response.body, d);
-          // Waiting for the first part keeps failures before the first byte retryable.
-          const first = await iterator.next();
-          return continueFrom(first, iterator);
-        },
-        onRetry,
-      );
-    },
+    stream: (o: CallOptions): Promise<AsyncIterable<StreamPart>> =>
+      retrying(o.signal, async (d) => {
+        const response = await send('POST', 'chat/completions', chatPayload(o, true), d);
+        const iterator = parts(response.body, d);
+        // Waiting for the first part keeps failures before the first byte retryable.
+        const first = await iterator.next();
+        return continueFrom(first, iterator);
+      }),
 
-    embed({ model, input, signal }): Promise<EmbedResult> {
-      return withRetries(
-        retryPolicy,
-        signal,
-        async () => {
-          const d = deadline(signal);
-          const response = await send('POST', 'embeddings', { model, input }, d);
-          try {
-            const body = (await response.body.json()) as {
-              data?: Array<{ index: number; embedding: number[] }>;
-              usage?: Parameters<typeof convertUsage>[0];
-            };
-            const data = [...(body.data ?? [])].sort((a, b) => a.index - b.index);
-            const usage = convertUsage(body.usage);
-            return { embeddings: data.map((d) => d.embedding), ...(usage ? { usage } : {}) };
-          } catch (error) {
-            throw failure(error, d, 'body');
-          }
-        },
-        onRetry,
-      );
-    },
+    embed: ({ model, input, signal }): Promise<EmbedResult> =>
+      retrying(signal, async (d) => {
+        const response = await send('POST', 'embeddings', { model, input }, d);
+        const body = await readJson<{
+          data?: Array<{ index: number; embedding: number[] }>;
+          usage?: Parameters<typeof convertUsage>[0];
+        }>(response, d);
+        const data = [...(body.data ?? [])].sort((x, y) => x.index - y.index);
+        const usage = convertUsage(body.usage);
+        return { embeddings: data.map((item) => item.embedding), ...(usage ? { usage } : {}) };
+      }),
 
     async ping(signal: AbortSignal): Promise<void> {
       const d = deadline(AbortSignal.any([signal, AbortSignal.timeout(PING_TIMEOUT_MS)]));
