@@ -1,6 +1,7 @@
 import { Agent, type Dispatcher } from 'undici';
 import type { OpenAICompatibleProviderConfig } from '../../config/schema.js';
-import { cancelledError, isUpstreamError, upstreamTimeout, UpstreamError } from '../errors.js';
+import type { UpstreamError } from '../errors.js';
+import { cancelledError, isUpstreamError, upstreamTimeout } from '../errors.js';
 import { withRetries, type RetryPolicy } from '../retry.js';
 import {
   PROVIDER_SPEC,
