@@ -145,6 +145,17 @@ function applyUpstreamShortcut(
     });
     return;
   }
+  let operator: string;
+  try {
+    operator = new URL(baseUrl).hostname;
+  } catch {
+    problems.push({
+      key: 'providers',
+      source: 'MIZAN_UPSTREAM_BASE_URL',
+      message: `not a URL: "${baseUrl}" (expected e.g. http://127.0.0.1:8000/v1)`,
+    });
+    return;
+  }
   const country = env.MIZAN_UPSTREAM_COUNTRY || 'MA';
   const providers = Array.isArray(raw.providers) ? raw.providers : [];
   const models = Array.isArray(raw.models) ? raw.models : [];
@@ -154,7 +165,7 @@ function applyUpstreamShortcut(
     type: 'openai-compatible',
     base_url: baseUrl,
     ...(env.MIZAN_UPSTREAM_API_KEY ? { api_key_env: 'MIZAN_UPSTREAM_API_KEY' } : {}),
-    hosting: { operator: new URL(baseUrl).hostname, country, sovereign: country === 'MA' },
+    hosting: { operator, country, sovereign: country === 'MA' },
   });
   models.push({ id: model, provider: SHORTCUT_PROVIDER_ID, aliases: models.length === 0 ? ['default'] : [] });
   raw.providers = providers;

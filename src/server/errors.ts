@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { errors, isMizanError, type MizanError } from '../errors.js';
 import type { Platform } from '../platform.js';
+import { isUpstreamError } from '../providers/errors.js';
 
 /** Fastify's own error codes onto Mizan's, so that every failure has OpenAI's shape and a stable code. */
 export function toMizanError(error: unknown): MizanError {
@@ -24,8 +25,9 @@ export function sendError(platform: Platform, request: FastifyRequest, reply: Fa
   const mizanError = toMizanError(error);
   platform.metrics.countError(mizanError.code);
   if (mizanError.status >= 500) {
-    // The cause's message may quote upstream output, never user content; the stack stays in the logs only.
-    request.log.error({ code: mizanError.code, err: mizanError.cause ?? mizanError }, 'request failed');
+    // Upstream messages may echo the prompt, so only their code is logged; Mizan's own faults keep their stack.
+    const detail = isUpstreamError(mizanError) ? {} : { err: mizanError.cause ?? mizanError };
+    request.log.error({ code: mizanError.code, status: mizanError.status, ...detail }, 'request failed');
   }
   if (mizanError.retryAfter !== undefined) void reply.header('retry-after', String(mizanError.retryAfter));
   return reply.status(mizanError.status).send(mizanError.toJSON());

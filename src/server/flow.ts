@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FlowContext, Operation } from '../pipeline/flow-context.js';
 import type { StageTiming } from '../pipeline/pipeline.js';
 import type { Platform } from '../platform.js';
+import { bearerToken } from './bearer.js';
 
 export interface FlowRun {
   ctx: FlowContext;
@@ -27,13 +28,12 @@ export async function runFlow(
   reply.raw.once('close', () => {
     if (!reply.raw.writableFinished) controller.abort();
   });
-  const authorization = request.headers.authorization;
   const initial: FlowContext = {
     requestId: request.id,
     auditId: randomUUID(),
     receivedAt: Date.now(),
     signal: controller.signal,
-    bearer: authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined,
+    bearer: bearerToken(request.headers.authorization),
     operation,
   };
   const { ctx, timings, halt } = await platform.pipelines[operation.kind].run(initial);

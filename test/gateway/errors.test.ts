@@ -10,7 +10,10 @@ interface ErrorBody {
   error: { message: string; type: string; code: string; param: string | null };
 }
 
-const valid = { model: 'atlas', messages: [{ role: 'user', content: 'Comment obtenir un extrait d’acte de naissance ?' }] };
+const valid = {
+  model: 'atlas',
+  messages: [{ role: 'user', content: 'Comment obtenir un extrait d’acte de naissance ?' }],
+};
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /** Asserts OpenAI's error shape, exactly its four fields, with this status, code and param. */
@@ -87,14 +90,10 @@ describe('Mizan request errors with a 2 KiB body limit and one upstream', () => 
     assert.match(error.message, /JSON object/);
   });
 
-  it(
-    'answers 400 invalid_value naming the field when a field has the wrong type',
-    { todo: 'bug: parse-with.ts:24 reports a present field of the wrong type as missing_required_parameter' },
-    async () => {
-      await expectError(await postJson({ ...valid, messages: 'hi' }), 400, 'invalid_value', 'messages');
-      await expectError(await postJson({ ...valid, temperature: 'hot' }), 400, 'invalid_value', 'temperature');
-    },
-  );
+  it('answers 400 invalid_value naming the field when a field has the wrong type', async () => {
+    await expectError(await postJson({ ...valid, messages: 'hi' }), 400, 'invalid_value', 'messages');
+    await expectError(await postJson({ ...valid, temperature: 'hot' }), 400, 'invalid_value', 'temperature');
+  });
 
   it('answers 400 naming the field when a field has the wrong type', async () => {
     const messages = await postJson({ ...valid, messages: 'hi' });
@@ -132,7 +131,12 @@ describe('Mizan request errors with a 2 KiB body limit and one upstream', () => 
 
   it('answers 400 missing_required_parameter when messages or model is absent', async () => {
     await expectError(await postJson({ model: 'atlas' }), 400, 'missing_required_parameter', 'messages');
-    await expectError(await postJson({ messages: valid.messages }), 400, 'missing_required_parameter', 'model');
+    await expectError(
+      await postJson({ messages: valid.messages }),
+      400,
+      'missing_required_parameter',
+      'model',
+    );
   });
 
   it('answers 400 empty_content naming the content when a message is empty or blank', async () => {
@@ -143,7 +147,9 @@ describe('Mizan request errors with a 2 KiB body limit and one upstream', () => 
       'messages[0].content',
     );
     await rejectsWithApiError(
-      gateway.client().chat.completions.create({ model: 'atlas', messages: [{ role: 'user', content: ' \n ' }] }),
+      gateway
+        .client()
+        .chat.completions.create({ model: 'atlas', messages: [{ role: 'user', content: ' \n ' }] }),
       400,
       'empty_content',
       'messages[0].content',
@@ -152,7 +158,9 @@ describe('Mizan request errors with a 2 KiB body limit and one upstream', () => 
 
   it('answers 400 unsupported_parameter when n asks for more than one answer', async () => {
     await rejectsWithApiError(
-      gateway.client().chat.completions.create({ ...valid, messages: [{ role: 'user', content: 'x' }], n: 2 }),
+      gateway
+        .client()
+        .chat.completions.create({ ...valid, messages: [{ role: 'user', content: 'x' }], n: 2 }),
       400,
       'unsupported_parameter',
       'n',
@@ -175,7 +183,9 @@ describe('Mizan request errors with a 2 KiB body limit and one upstream', () => 
 
   it('answers 404 model_not_found naming model when the model does not exist', async () => {
     await rejectsWithApiError(
-      gateway.client().chat.completions.create({ ...valid, messages: [{ role: 'user', content: 'x' }], model: 'gpt-4o' }),
+      gateway
+        .client()
+        .chat.completions.create({ ...valid, messages: [{ role: 'user', content: 'x' }], model: 'gpt-4o' }),
       404,
       'model_not_found',
       'model',
@@ -195,36 +205,77 @@ describe('Mizan request errors with a 2 KiB body limit and one upstream', () => 
     await expectError(legacy, 404, 'unknown_route');
   });
 
+  it('answers 404 unknown_route for the admin API when no admin token is configured', async () => {
+    for (const token of [gateway.key, '']) {
+      const response = await fetch(`${gateway.origin}/v1/admin/tenants`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'intrus' }),
+      });
+      await expectError(response, 404, 'unknown_route');
+    }
+    assert.equal(await gateway.platform.tenancy.findTenant('intrus'), undefined);
+  });
+
   it('answers 401 missing_api_key when no key is sent', async () => {
     await expectError(await post(JSON.stringify(valid), { authorization: '' }), 401, 'missing_api_key');
-    await expectError(await post(JSON.stringify(valid), { authorization: `Basic ${gateway.key}` }), 401, 'missing_api_key');
+    await expectError(
+      await post(JSON.stringify(valid), { authorization: `Basic ${gateway.key}` }),
+      401,
+      'missing_api_key',
+    );
   });
 
   it('answers 401 invalid_api_key when the key is wrong', async () => {
     const wrong = `mz_${'A'.repeat(40)}`;
     await rejectsWithApiError(
-      gateway.client({ apiKey: wrong }).chat.completions.create(valid as OpenAI.ChatCompletionCreateParamsNonStreaming),
+      gateway
+        .client({ apiKey: wrong })
+        .chat.completions.create(valid as OpenAI.ChatCompletionCreateParamsNonStreaming),
       401,
       'invalid_api_key',
       null,
     );
-    const error = await expectError(await post(JSON.stringify(valid), { authorization: 'Bearer sk-not-mizan' }), 401, 'invalid_api_key');
+    const error = await expectError(
+      await post(JSON.stringify(valid), { authorization: 'Bearer sk-not-mizan' }),
+      401,
+      'invalid_api_key',
+    );
     assert.equal(error.type, 'authentication_error');
   });
 
+  it('answers 200 when the key is sent with the scheme in lower case', async () => {
+    const response = await post(JSON.stringify(valid), { authorization: `bearer ${gateway.key}` });
+    assert.equal(response.status, 200, await response.clone().text());
+  });
+
   it('answers 200 when a JSON body is declared as a form, as curl -d sends it', async () => {
-    const response = await post(JSON.stringify(valid), { 'content-type': 'application/x-www-form-urlencoded' });
+    const response = await post(JSON.stringify(valid), {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     assert.equal(response.status, 200);
   });
 
   it('still answers a valid request and never forwarded a bad one when all the errors above happened', async () => {
-    const forwardedBefore = upstream.requests.length;
-    assert.equal(forwardedBefore, 1, 'only the curl-style valid request reached the upstream');
     upstream.enqueue({ content: 'Adressez-vous au bureau d’état civil.' });
-    const completion = await gateway.client().chat.completions.create(valid as OpenAI.ChatCompletionCreateParamsNonStreaming);
+    const completion = await gateway
+      .client()
+      .chat.completions.create(valid as OpenAI.ChatCompletionCreateParamsNonStreaming);
     assert.equal(completion.choices[0]?.message.content, 'Adressez-vous au bureau d’état civil.');
-    assert.equal(upstream.requests.length, 2);
+    assert.ok(upstream.requests.length >= 1);
+    for (const request of upstream.requests) {
+      assert.deepEqual(
+        (request.body as { messages: unknown }).messages,
+        valid.messages,
+        'only valid requests',
+      );
+    }
     const metrics = await (await fetch(`${gateway.origin}/metrics`)).text();
-    assert.doesNotMatch(metrics, /mizan_http_requests_total\{[^}]*status="5\d\d"/, 'no bad input caused a 5xx');
+    assert.match(metrics, /mizan_http_requests_total\{[^}]*status="400"\}/);
+    assert.doesNotMatch(
+      metrics,
+      /mizan_http_requests_total\{[^}]*status="5\d\d"/,
+      'no bad input caused a 5xx',
+    );
   });
 });

@@ -21,10 +21,20 @@ export function parseWith<S extends z.ZodType>(schema: S, body: unknown): z.infe
       field,
     );
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+  if (issue.code === 'invalid_type' && valueAt(body, issue.path) === undefined) {
     throw errors.invalidRequest('missing_required_parameter', `Missing required parameter: '${path}'`, path);
   }
   throw errors.invalidRequest('invalid_value', `Invalid value for '${path}': ${issue.message}`, path || null);
+}
+
+/** Zod 4 issues do not carry the input, so whether a field is missing is read from the body itself. */
+function valueAt(body: unknown, path: PropertyKey[]): unknown {
+  let node = body;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
 }
 
 function formatPath(path: PropertyKey[]): string {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { errors } from '../../errors.js';
 import type { Platform } from '../../platform.js';
+import { bearerToken } from '../bearer.js';
 import { parseWith } from '../openai/parse-with.js';
 
 const newTenant = z.strictObject({ name: z.string().trim().min(1).max(120) });
@@ -35,8 +36,8 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
   app.register(
     async (admin) => {
       admin.addHook('onRequest', async (request) => {
-        const authorization = request.headers.authorization ?? '';
-        if (!authorization.startsWith('Bearer ') || !sameSecret(authorization.slice(7), token)) {
+        const given = bearerToken(request.headers.authorization);
+        if (given === undefined || !sameSecret(given, token)) {
           throw errors.unauthenticated(
             'invalid_admin_token',
             'the admin API needs the admin token as a Bearer token',
@@ -62,12 +63,17 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
         });
         return reply.status(201).send(application);
       });
-      admin.get<{ Querystring: { tenant?: string } }>('/applications', async (request) => {
-        const tenant = request.query.tenant ? await tenancy.findTenant(request.query.tenant) : undefined;
-        if (request.query.tenant && !tenant)
-          throw errors.notFound('tenant_not_found', 'no such tenant', 'tenant');
-        return { data: await tenancy.listApplications(tenant ? { tenantId: tenant.id } : {}) };
-      });
+      /** `?tenant=` takes an id or a name, as the CLI does; an unknown one is a 404, not an empty list. */
+      const tenantFilter = async (idOrName: string | undefined) => {
+        if (!idOrName) return {};
+        const tenant = await tenancy.findTenant(idOrName);
+        if (!tenant) throw errors.notFound('tenant_not_found', `no tenant "${idOrName}"`, 'tenant');
+        return { tenantId: tenant.id };
+      };
+
+      admin.get<{ Querystring: { tenant?: string } }>('/applications', async (request) => ({
+        data: await tenancy.listApplications(await tenantFilter(request.query.tenant)),
+      }));
 
       admin.post('/keys', async (request, reply) => {
         const body = parseWith(newKey, request.body);
@@ -80,7 +86,7 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
       admin.get<{ Querystring: { application?: string; tenant?: string } }>('/keys', async (request) => ({
         data: await tenancy.listApiKeys({
           ...(request.query.application ? { applicationId: request.query.application } : {}),
-          ...(request.query.tenant ? { tenantId: request.query.tenant } : {}),
+          ...(await tenantFilter(request.query.tenant)),
         }),
       }));
       admin.post<{ Params: { key: string } }>('/keys/:key/revoke', async (request) => {

@@ -1,0 +1,255 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { acquireDataDirLock, LOCK_FILE_NAME } from '../../src/store/data-dir-lock.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const COMMAND_TIMEOUT_MS = 60_000;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Variables that would let the developer's own setup leak into the commands under test. */
+const isolatedEnv = (): NodeJS.ProcessEnv =>
+  Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !/^(MIZAN_|PORT$|DATABASE_URL$|NODE_TEST_CONTEXT$|NODE_OPTIONS$)/.test(name),
+    ),
+  );
+
+describe('mizan CLI with an embedded database in a fresh data folder', () => {
+  let dir: string;
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+  let tenantId: string;
+  let applicationId: string;
+  let key: string;
+  let prefix: string;
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mizan-cli-'));
+    dataDir = join(dir, 'data');
+    // An empty file keeps a mizan.yaml in the working directory, if any, out of the test.
+    const config = join(dir, 'mizan.yaml');
+    writeFileSync(config, '# defaults only\n');
+    env = {
+      ...isolatedEnv(),
+      MIZAN_CONFIG: config,
+      MIZAN_DATA_DIR: dataDir,
+      MIZAN_HOST: '127.0.0.1',
+      MIZAN_LOG_LEVEL: 'info',
+    };
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const start = (args: string[], extraEnv: NodeJS.ProcessEnv = {}): ChildProcess =>
+    spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...env, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+
+  /** Runs `mizan ARGS` to completion, as a user would from the repository root. */
+  const mizan = (args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> =>
+    new Promise((resolve, reject) => {
+      const child = start(args, extraEnv);
+      let stdout = '';
+      let stderr = '';
+      child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`mizan ${args.join(' ')} did not finish: ${stdout}${stderr}`));
+      }, COMMAND_TIMEOUT_MS);
+      child.on('error', reject);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code, stdout, stderr });
+      });
+    });
+
+  const succeeds = async (args: string[]): Promise<string> => {
+    const run = await mizan(args);
+    assert.equal(run.code, 0, `mizan ${args.join(' ')} failed:\n${run.stderr}`);
+    return run.stdout;
+  };
+
+  it('validates the configuration and prints the providers when config check runs', async () => {
+    const stdout = await succeeds(['config', 'check', '--json']);
+    const summary = JSON.parse(stdout) as {
+      providers: Array<{ id: string; type: string }>;
+      models: Array<{ id: string }>;
+      database: string;
+    };
+    assert.deepEqual(summary.providers, [{ id: 'builtin', type: 'extractive' }]);
+    assert.deepEqual(
+      summary.models.map((m) => m.id),
+      ['mizan-extractive'],
+    );
+    assert.match(summary.database, /^pglite/);
+    assert.ok(!existsSync(dataDir), 'checking the configuration creates nothing');
+  });
+
+  it('exits 2 naming server.port and PORT when PORT is not a number', async () => {
+    const run = await mizan(['config', 'check'], { PORT: 'abc' });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /server\.port/);
+    assert.match(run.stderr, /PORT/);
+  });
+
+  it('exits 2 naming MIZAN_UPSTREAM_BASE_URL when it is not a URL', async () => {
+    const run = await mizan(['config', 'check'], {
+      MIZAN_UPSTREAM_BASE_URL: 'llm.gov.ma/v1',
+      MIZAN_UPSTREAM_MODEL: 'atlas-chat',
+    });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /MIZAN_UPSTREAM_BASE_URL/);
+  });
+
+  it('exits 2 and prints the help when the command is unknown', async () => {
+    const run = await mizan(['tenant', 'list']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /unknown command "tenant"/);
+    assert.match(run.stderr, /usage: mizan <command>/);
+  });
+
+  it('creates a tenant that tenants list --json then shows', async () => {
+    const created = await succeeds(['tenants', 'create', 'ministere-interieur']);
+    assert.match(created, /ministere-interieur/);
+    const tenants = JSON.parse(await succeeds(['tenants', 'list', '--json'])) as Array<{
+      id: string;
+      name: string;
+    }>;
+    assert.deepEqual(
+      tenants.map((t) => t.name),
+      ['ministere-interieur'],
+    );
+    tenantId = tenants[0]!.id;
+    assert.match(tenantId, /^ten_/);
+  });
+
+  it('creates an application limited to one model that apps list --json then shows', async () => {
+    const created = JSON.parse(
+      await succeeds([
+        'apps',
+        'create',
+        '--tenant',
+        'ministere-interieur',
+        '--models',
+        'mizan-extractive',
+        'guichet',
+        '--json',
+      ]),
+    ) as Array<{ id: string }>;
+    applicationId = created[0]!.id;
+    const apps = JSON.parse(await succeeds(['apps', 'list', '--json'])) as Array<{
+      id: string;
+      name: string;
+      tenantId: string;
+      allowedModels: string[];
+    }>;
+    assert.equal(apps.length, 1);
+    assert.deepEqual(apps[0], {
+      ...apps[0],
+      id: applicationId,
+      name: 'guichet',
+      tenantId,
+      allowedModels: ['mizan-extractive'],
+    });
+  });
+
+  it('prints a new mz_ key once with keys create, and keys list shows its prefix but never the key or a hash', async () => {
+    const created = JSON.parse(await succeeds(['keys', 'create', '--app', applicationId, '--json'])) as {
+      key: string;
+      prefix: string;
+      applicationId: string;
+    };
+    assert.match(created.key, /^mz_[0-9A-Za-z]{40}$/);
+    assert.ok(created.key.startsWith(created.prefix));
+    assert.equal(created.applicationId, applicationId);
+    ({ key, prefix } = created);
+
+    const listing = await succeeds(['keys', 'list', '--json']);
+    const keys = JSON.parse(listing) as Array<{ prefix: string; revokedAt: string | null }>;
+    assert.deepEqual(
+      keys.map((k) => [k.prefix, k.revokedAt]),
+      [[prefix, null]],
+    );
+    assert.ok(!listing.includes(key), 'the key is not shown again');
+    assert.doesNotMatch(listing, /"(hash|key)"\s*:/);
+    assert.doesNotMatch(listing, /[0-9a-f]{64}/, 'no HMAC digest');
+  });
+
+  it('fails with store_locked naming the owner when another process holds the data folder', async () => {
+    const lock = acquireDataDirLock(dataDir);
+    try {
+      const run = await mizan(['tenants', 'list']);
+      assert.notEqual(run.code, 0);
+      assert.match(run.stderr, /store_locked/);
+      assert.match(run.stderr, new RegExp(`process ${process.pid}\\b`));
+    } finally {
+      lock.release();
+    }
+  });
+
+  it('serves with the created key, administers through the running server, and exits 0 on SIGTERM', async () => {
+    const server = start(['serve'], { PORT: '0' });
+    let output = '';
+    const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+    try {
+      const address = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`serve did not start: ${output}`)),
+          COMMAND_TIMEOUT_MS,
+        );
+        const onData = (chunk: Buffer) => {
+          output += chunk.toString();
+          for (const line of output.split('\n')) {
+            if (!line.includes('Mizan is listening')) continue;
+            clearTimeout(timer);
+            resolve((JSON.parse(line) as { address: string }).address);
+          }
+        };
+        server.stdout!.on('data', onData);
+        server.stderr!.on('data', onData);
+        void exited.then((code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+      });
+
+      const models = await fetch(`${address}/v1/models`, { headers: { authorization: `Bearer ${key}` } });
+      assert.equal(models.status, 200);
+      const listed = (await models.json()) as { data: Array<{ id: string }> };
+      assert.deepEqual(
+        listed.data.map((m) => m.id),
+        ['mizan-extractive'],
+      );
+
+      // The server holds the embedded database: the CLI goes through its admin API instead.
+      const tenants = JSON.parse(await succeeds(['tenants', 'list', '--json'])) as Array<{ name: string }>;
+      assert.deepEqual(
+        tenants.map((t) => t.name),
+        ['ministere-interieur'],
+      );
+    } finally {
+      server.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0, output);
+    assert.ok(!existsSync(join(dataDir, LOCK_FILE_NAME)), 'the data folder is released');
+    assert.ok(!output.includes(key), 'the server never logs the key');
+  });
+
+  it('sets revokedAt when keys revoke is given the prefix', async () => {
+    const revoked = JSON.parse(await succeeds(['keys', 'revoke', prefix, '--json'])) as Array<{
+      prefix: string;
+      revokedAt: string | null;
+    }>;
+    assert.equal(revoked[0]?.prefix, prefix);
+    assert.ok(revoked[0]?.revokedAt && !Number.isNaN(Date.parse(revoked[0].revokedAt)));
+  });
+});
