@@ -8,7 +8,12 @@ import { authenticate } from './pipeline/stages/authenticate.js';
 import { detectLanguage } from './pipeline/stages/detect-language.js';
 import { enforceQuota } from './pipeline/stages/enforce-quota.js';
 import { generate } from './pipeline/stages/generate.js';
+import { protectPrivacy } from './pipeline/stages/protect-privacy.js';
 import { resolvePolicy } from './pipeline/stages/resolve-policy.js';
+import { restorePrivacy } from './pipeline/stages/restore-privacy.js';
+import { scan } from './privacy/scan.js';
+import { deriveTenantKey, resolveVaultMasterKey } from './privacy/vault-crypto.js';
+import { createVaultStore } from './store/vault-store.js';
 import { listAllowedModels, routeModel } from './pipeline/stages/route-model.js';
 import { createProviders } from './providers/create-providers.js';
 import { createModelRegistry, type ModelRegistry } from './providers/model-registry.js';
@@ -58,6 +63,11 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     throw error;
   }
   const store = createTenancyStore(database.db);
+  const vaultKey = resolveVaultMasterKey({
+    env: options.env ?? process.env,
+    dataDir: config.data_dir,
+    databaseUrl: config.database.url,
+  });
   const authenticator = createAuthenticator({ store, secret, ttlMs: config.security.key_cache_ttl_ms });
   const tenancy = createTenancyService(store, secret, authenticator);
   const providers = createProviders(config.providers, {
@@ -77,6 +87,17 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     resolvePolicy(),
   ];
   const pipeline = (stages: Stage[]) => createPipeline(stages, metrics.observeStage);
+  const hashKeys = new Map<string, Buffer>();
+  const privacy = protectPrivacy({
+    scan: (text) => scan(text),
+    vaults: createVaultStore(database.db, vaultKey),
+    hashKey: (tenantId) => {
+      let key = hashKeys.get(tenantId);
+      if (!key) hashKeys.set(tenantId, (key = deriveTenantKey(vaultKey, tenantId, 'hash')));
+      return key;
+    },
+    retentionMs: config.privacy.conversation_retention_hours * 3_600_000,
+  });
 
   return {
     config,
@@ -90,10 +111,12 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
       chat: pipeline([
         ...admission,
         detectLanguage(guessLanguage),
+        privacy,
         routeModel(models),
         generate(observeAttempt),
+        restorePrivacy(),
       ]),
-      embeddings: pipeline([...admission, routeModel(models), generate(observeAttempt)]),
+      embeddings: pipeline([...admission, privacy, routeModel(models), generate(observeAttempt)]),
       'list-models': pipeline([...admission, listAllowedModels(models)]),
     },
     async close() {

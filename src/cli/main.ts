@@ -3,6 +3,7 @@ import { ConfigError } from '../config/load.js';
 import { isMizanError } from '../errors.js';
 import { configCheck } from './commands/config-check.js';
 import { migrate } from './commands/migrate.js';
+import { piiRedact, piiScan } from './commands/pii.js';
 import { serve } from './commands/serve.js';
 import { apps, keys, tenants } from './commands/tenancy.js';
 import { UsageError } from './output.js';
@@ -15,8 +16,12 @@ usage: mizan <command> [options]
   config check                            validate the configuration and print a summary
   migrate                                 apply database migrations
   tenants create NAME | tenants list
-  apps create --tenant T [--models a,b] [--rpm N] NAME | apps list [--tenant T]
+  apps create --tenant T [--models a,b] [--rpm N] [--transfers FR,ES] [--policy FILE] NAME
+  apps list [--tenant T]
   keys create --app APP_ID [--expires DATE] | keys revoke KEY_ID_OR_PREFIX | keys list [--app ID] [--tenant T]
+  pii scan [--jsonl] [--types A,B] [--threshold X]
+                                          find personal data in stdin: plain text, or {id, text} JSON lines
+  pii redact --policy FILE [--jsonl]      apply a privacy policy's operators to stdin
 
 options:
   --config FILE   configuration file (default: $MIZAN_CONFIG, else ./mizan.yaml if present)
@@ -37,6 +42,11 @@ async function main(argv: string[]): Promise<void> {
       models: { type: 'string' },
       rpm: { type: 'string' },
       expires: { type: 'string' },
+      jsonl: { type: 'boolean', default: false },
+      transfers: { type: 'string' },
+      types: { type: 'string' },
+      threshold: { type: 'string' },
+      policy: { type: 'string' },
     },
   });
   const [command, action, ...rest] = positionals;
@@ -60,6 +70,10 @@ async function main(argv: string[]): Promise<void> {
       return apps(action, args, options);
     case 'keys':
       return keys(action, args, options);
+    case 'pii':
+      if (action === 'scan') return piiScan(values);
+      if (action === 'redact') return piiRedact(values);
+      throw new UsageError('usage: mizan pii scan [--jsonl] | mizan pii redact --policy FILE [--jsonl]');
     default:
       throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
   }

@@ -50,6 +50,8 @@ export function createRemoteTenancy(server: LocalServer): TenancyAdmin {
           name: input.name,
           allowed_models: input.allowedModels ?? [],
           rate_limit_rpm: input.rateLimitRpm ?? null,
+          privacy_policy: input.privacyPolicy ?? null,
+          authorised_transfers: input.authorisedTransfers ?? [],
         }),
       ),
     listApplications: (filter = {}) =>

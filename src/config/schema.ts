@@ -106,6 +106,12 @@ export const configSchema = z.strictObject({
       default_rpm: z.number().int().min(0).default(0),
     })
     .prefault({}),
+  privacy: z
+    .strictObject({
+      /** How long a named conversation's pseudonyms (encrypted) are kept, so later turns restore them. */
+      conversation_retention_hours: z.number().positive().default(24),
+    })
+    .prefault({}),
   logging: z
     .strictObject({
       level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -6,6 +6,10 @@ import type {
   GenerationParams,
   StreamPart,
 } from '../providers/spec.js';
+import type { OperatorCounts } from '../privacy/operators.js';
+import type { PrivacyPolicy } from '../privacy/policy.js';
+import type { TransferDecision } from '../privacy/transfer.js';
+import type { ConversationVault } from '../privacy/vault.js';
 import type { Application, Tenant } from '../store/tenancy-store.js';
 
 /** Who is calling: resolved from an API key by the authenticate stage. */
@@ -19,6 +23,17 @@ export interface Principal {
 export interface Policy {
   /** Model ids the application may use; `all` when its allow-list is empty. */
   allowedModels: ReadonlySet<string> | 'all';
+  /** Operators per personal-data type. */
+  privacy: PrivacyPolicy;
+  /** Countries the application may send personal data to (Law 09-08 art. 43-44). */
+  authorisedTransfers: ReadonlySet<string>;
+}
+
+/** What the privacy stage did: counts, never values; the vault restores the answer for the user. */
+export interface PrivacyOutcome {
+  vault: ConversationVault;
+  counts: OperatorCounts;
+  personalDataRemains: boolean;
 }
 
 export interface LanguageGuess {
@@ -67,10 +82,15 @@ export interface FlowContext<O extends Operation = Operation> {
   /** Aborted when the client disconnects. */
   readonly signal: AbortSignal;
   readonly bearer: string | undefined;
+  /** Pseudonyms stay stable across the requests of one conversation when the client names it. */
+  readonly conversationId: string | undefined;
   readonly operation: O;
   readonly principal?: Principal;
   readonly policy?: Policy;
   readonly language?: LanguageGuess;
+  readonly privacy?: PrivacyOutcome;
   readonly chain?: ModelEntry[];
+  /** The transfer decision for each model of the chain, by model id. */
+  readonly transfers?: ReadonlyMap<string, TransferDecision>;
   readonly outcome?: Outcome;
 }

@@ -10,6 +10,7 @@ const initialContext = (): FlowContext => ({
   receivedAt: 0,
   signal: new AbortController().signal,
   bearer: undefined,
+  conversationId: undefined,
   operation: { kind: 'list-models' },
 });
 

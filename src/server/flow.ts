@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errors } from '../errors.js';
 import type { FlowContext, Operation } from '../pipeline/flow-context.js';
 import type { StageTiming } from '../pipeline/pipeline.js';
 import type { Platform } from '../platform.js';
@@ -8,6 +9,20 @@ import { bearerToken } from './bearer.js';
 export interface FlowRun {
   ctx: FlowContext;
   timings: StageTiming[];
+}
+
+/** Names the conversation a request belongs to, so that its pseudonyms stay stable across requests. */
+export const CONVERSATION_HEADER = 'x-mizan-conversation-id';
+const SAFE_CONVERSATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function conversationId(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (typeof header === 'string' && SAFE_CONVERSATION_ID.test(header)) return header;
+  throw errors.invalidRequest(
+    'invalid_conversation_id',
+    `${CONVERSATION_HEADER} must be 1 to 128 letters, digits or . _ : -`,
+    CONVERSATION_HEADER,
+  );
 }
 
 /** `server-timing` lets a client (and the benchmark) see Mizan's own time per stage. */
@@ -34,6 +49,7 @@ export async function runFlow(
     receivedAt: Date.now(),
     signal: controller.signal,
     bearer: bearerToken(request.headers.authorization),
+    conversationId: conversationId(request.headers[CONVERSATION_HEADER]),
     operation,
   };
   const { ctx, timings, halt } = await platform.pipelines[operation.kind].run(initial);

@@ -1,13 +1,19 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { errors } from '../errors.js';
 import { tenancy } from './migrations/0001-tenancy.js';
+import { privacyVault } from './migrations/0002-privacy-vault.js';
+import { applicationPrivacy } from './migrations/0003-application-privacy.js';
 import type { DatabaseSchema } from './schema.js';
 
 /**
  * Every migration, oldest first. Listed rather than read from disk so the same code runs from dist/ and tsx.
  * Append only: Kysely applies them in name order and refuses a history where a new one sorts before an old one.
  */
-const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [['0001-tenancy', tenancy]];
+const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['0001-tenancy', tenancy],
+  ['0002-privacy-vault', privacyVault],
+  ['0003-application-privacy', applicationPrivacy],
+];
 
 const provider: MigrationProvider = { getMigrations: async () => Object.fromEntries(MIGRATIONS) };
 

@@ -19,6 +19,10 @@ export interface ApplicationsTable {
   /** Model ids or aliases this application may call; empty means every configured model. Written as JSON text. */
   allowed_models: JSONColumnType<string[], string | undefined, string>;
   rate_limit_rpm: number | null;
+  /** The application's privacy operator policy (validated when written); null means the platform default. */
+  privacy_policy: JSONColumnType<object | null, string | null | undefined, string | null>;
+  /** ISO country codes this application may send personal data to (Law 09-08 art. 43-44). Written as JSON text. */
+  authorised_transfers: JSONColumnType<string[], string | undefined, string>;
   created_at: CreatedAt;
 }
 
@@ -34,8 +38,28 @@ export interface ApiKeysTable {
   revoked_at: Date | null;
 }
 
+/**
+ * One pseudonym of one conversation (migration 0002-privacy-vault). The value is only stored encrypted; a row
+ * whose `expires_at` has passed may be overwritten by a new pseudonym with the same token, hence the updatable
+ * columns.
+ */
+export interface VaultEntriesTable {
+  tenant_id: ColumnType<string, string, never>;
+  conversation_id: ColumnType<string, string, never>;
+  /** `⟦MA_CIN_1⟧`. */
+  token: ColumnType<string, string, never>;
+  entity_type: string;
+  /** base64 of iv | tag | AES-256-GCM ciphertext, AAD = tenant, conversation and token. */
+  value_ciphertext: string;
+  /** HMAC (hex) of the canonical value under the tenant's subject key: finds a data subject's entries. */
+  subject_hash: string;
+  created_at: ColumnType<Date, Date | undefined, Date>;
+  expires_at: Date;
+}
+
 export interface DatabaseSchema {
   tenants: TenantsTable;
   applications: ApplicationsTable;
   api_keys: ApiKeysTable;
+  vault_entries: VaultEntriesTable;
 }

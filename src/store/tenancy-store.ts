@@ -16,6 +16,10 @@ export interface Application {
   /** Model ids or aliases; empty means every configured model. */
   allowedModels: string[];
   rateLimitRpm: number | null;
+  /** Validated when written (`parsePrivacyPolicy`); null means the platform default. */
+  privacyPolicy: object | null;
+  /** ISO 3166-1 alpha-2 countries this application may transfer personal data to. */
+  authorisedTransfers: string[];
   createdAt: Date;
 }
 
@@ -34,6 +38,8 @@ export interface NewApplication {
   name: string;
   allowedModels?: string[];
   rateLimitRpm?: number | null;
+  privacyPolicy?: object | null;
+  authorisedTransfers?: string[];
 }
 
 export interface NewApiKey {
@@ -107,6 +113,8 @@ const toApplication = (row: Selectable<ApplicationsTable>): Application => ({
   name: row.name,
   allowedModels: row.allowed_models,
   rateLimitRpm: row.rate_limit_rpm,
+  privacyPolicy: row.privacy_policy,
+  authorisedTransfers: row.authorised_transfers,
   createdAt: row.created_at,
 });
 
@@ -162,7 +170,14 @@ export const createTenancyStore = (db: Kysely<DatabaseSchema>): TenancyStore => 
     return row && toTenant(row);
   },
 
-  async createApplication({ tenantId, name, allowedModels = [], rateLimitRpm = null }) {
+  async createApplication({
+    tenantId,
+    name,
+    allowedModels = [],
+    rateLimitRpm = null,
+    privacyPolicy = null,
+    authorisedTransfers = [],
+  }) {
     const row = await translateErrors(
       db
         .insertInto('applications')
@@ -173,6 +188,8 @@ export const createTenancyStore = (db: Kysely<DatabaseSchema>): TenancyStore => 
           // pg would send a JS array as a PostgreSQL array, not JSON; text works for both drivers.
           allowed_models: JSON.stringify(allowedModels),
           rate_limit_rpm: rateLimitRpm,
+          privacy_policy: privacyPolicy === null ? null : JSON.stringify(privacyPolicy),
+          authorised_transfers: JSON.stringify(authorisedTransfers),
         })
         .returningAll()
         .executeTakeFirstOrThrow(),
@@ -270,6 +287,8 @@ export const createTenancyStore = (db: Kysely<DatabaseSchema>): TenancyStore => 
         'applications.name as application_name',
         'applications.allowed_models',
         'applications.rate_limit_rpm',
+        'applications.privacy_policy',
+        'applications.authorised_transfers',
         'applications.created_at as application_created_at',
         'applications.tenant_id',
         'tenants.name as tenant_name',
@@ -288,6 +307,8 @@ export const createTenancyStore = (db: Kysely<DatabaseSchema>): TenancyStore => 
         name: row.application_name,
         allowed_models: row.allowed_models,
         rate_limit_rpm: row.rate_limit_rpm,
+        privacy_policy: row.privacy_policy,
+        authorised_transfers: row.authorised_transfers,
         created_at: row.application_created_at,
       }),
       tenant: toTenant({ id: row.tenant_id, name: row.tenant_name, created_at: row.tenant_created_at }),

@@ -52,6 +52,8 @@ function fakeStore() {
           name: 'guichet',
           allowedModels: [],
           rateLimitRpm: null,
+          privacyPolicy: null,
+          authorisedTransfers: [],
           createdAt: new Date(0),
         },
         tenant: { id: 'ten_1', name: 'ministere', createdAt: new Date(0) },

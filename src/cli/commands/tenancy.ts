@@ -1,6 +1,7 @@
 import { errors } from '../../errors.js';
 import { withTenancy, type CliOptions } from '../context.js';
 import { printRows, UsageError } from '../output.js';
+import { readPolicy } from './pii.js';
 
 type Args = { positionals: string[]; values: Record<string, string | boolean | undefined> };
 
@@ -34,10 +35,20 @@ export async function apps(action: string | undefined, args: Args, options: CliO
     if (tenantName && !tenant) throw errors.notFound('tenant_not_found', `no tenant "${tenantName}"`);
     if (action === 'create') {
       if (!tenant)
-        throw new UsageError('usage: mizan apps create --tenant TENANT [--models a,b] [--rpm N] NAME');
+        throw new UsageError(
+          'usage: mizan apps create --tenant TENANT [--models a,b] [--rpm N] [--transfers FR,ES] [--policy FILE] NAME',
+        );
       const models = str(args.values.models);
       const rpm = str(args.values.rpm);
       if (rpm !== undefined && !/^\d+$/.test(rpm)) throw new UsageError('--rpm takes a whole number');
+      const transfers =
+        str(args.values.transfers)
+          ?.split(',')
+          .map((c) => c.trim().toUpperCase()) ?? [];
+      if (transfers.some((c) => !/^[A-Z]{2}$/.test(c))) {
+        throw new UsageError('--transfers takes ISO country codes, e.g. FR,ES');
+      }
+      const policyFile = str(args.values.policy);
       const application = await tenancy.createApplication({
         tenantId: tenant.id,
         name: one(args, 'the application name'),
@@ -48,6 +59,8 @@ export async function apps(action: string | undefined, args: Args, options: CliO
               .filter(Boolean)
           : [],
         rateLimitRpm: rpm === undefined ? null : Number(rpm),
+        privacyPolicy: policyFile ? readPolicy(policyFile) : null,
+        authorisedTransfers: transfers,
       });
       printRows([{ ...application }], options.json);
     } else if (action === 'list') {

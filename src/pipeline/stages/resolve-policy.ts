@@ -1,3 +1,4 @@
+import { DEFAULT_PRIVACY_POLICY, type PrivacyPolicy } from '../../privacy/policy.js';
 import type { Stage } from '../pipeline.js';
 import { requirePrincipal } from './require.js';
 
@@ -7,6 +8,14 @@ export const resolvePolicy = (): Stage => ({
   run(ctx) {
     const { application } = requirePrincipal(ctx, 'resolve-policy');
     const allowed = application.allowedModels;
-    return { ...ctx, policy: { allowedModels: allowed.length === 0 ? 'all' : new Set(allowed) } };
+    return {
+      ...ctx,
+      policy: {
+        allowedModels: allowed.length === 0 ? 'all' : new Set(allowed),
+        // Written through parsePrivacyPolicy, so the stored object is a valid policy.
+        privacy: (application.privacyPolicy as PrivacyPolicy | null) ?? DEFAULT_PRIVACY_POLICY,
+        authorisedTransfers: new Set(application.authorisedTransfers),
+      },
+    };
   },
 });

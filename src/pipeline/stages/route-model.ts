@@ -1,5 +1,6 @@
 import { errors } from '../../errors.js';
 import type { ModelEntry, ModelRegistry } from '../../providers/model-registry.js';
+import { decideTransfer } from '../../privacy/transfer.js';
 import type { Policy } from '../flow-context.js';
 import type { Stage } from '../pipeline.js';
 import { requirePolicy } from './require.js';
@@ -11,7 +12,7 @@ const isAllowed = (policy: Policy, entry: ModelEntry) =>
 
 /**
  * Resolves the requested model (id or alias) to the chain that may serve it: the model, then its fallbacks,
- * keeping only those the application's policy allows.
+ * keeping only those the application's policy allows and those personal data may legally reach.
  */
 export const routeModel = (registry: ModelRegistry): Stage => ({
   name: 'route-model',
@@ -35,7 +36,23 @@ export const routeModel = (registry: ModelRegistry): Stage => ({
         'model',
       );
     }
-    return { ...ctx, chain: registry.chain(entry).filter((e) => isAllowed(policy, e)) };
+    const allowed = registry.chain(entry).filter((e) => isAllowed(policy, e));
+    const remains = ctx.privacy?.personalDataRemains ?? false;
+    const transfers = new Map(
+      allowed.map(
+        (e) => [e.id, decideTransfer(e.provider.hosting, remains, policy.authorisedTransfers)] as const,
+      ),
+    );
+    const chain = allowed.filter((e) => transfers.get(e.id) !== 'refused');
+    if (chain.length === 0) {
+      throw errors.forbidden(
+        'transfer_not_authorised',
+        `personal data left in clear by this application's privacy policy would go to "${entry.id}", hosted in ` +
+          `${entry.provider.hosting.country}, and no transfer to that country is authorised (Law 09-08 art. 43-44)`,
+        'model',
+      );
+    }
+    return { ...ctx, chain, transfers };
   },
 });
 

@@ -1,5 +1,7 @@
 import type { FlowContext } from '../../pipeline/flow-context.js';
 import type { ModelEntry } from '../../providers/model-registry.js';
+import type { OperatorCounts } from '../../privacy/operators.js';
+import type { TransferDecision } from '../../privacy/transfer.js';
 import type { Hosting } from '../../providers/spec.js';
 
 /**
@@ -10,9 +12,30 @@ export interface MizanExtension {
   audit_id: string;
   language: string | null;
   citations: unknown[];
-  privacy: Record<string, unknown>;
+  privacy: PrivacySummary | Record<string, never>;
   review: unknown;
   model: { id: string; provider: string; hosting: Hosting };
+}
+
+/** What the privacy layer did to this request: counts per type and operator and the transfer decision, never values. */
+export interface PrivacySummary {
+  entities: OperatorCounts;
+  personal_data_forwarded: boolean;
+  transfer: { country: string; decision: TransferDecision };
+  conversation_id: string | null;
+}
+
+function privacySummary(ctx: FlowContext, entry: ModelEntry): PrivacySummary | Record<string, never> {
+  if (!ctx.privacy) return {};
+  return {
+    entities: ctx.privacy.counts,
+    personal_data_forwarded: ctx.privacy.personalDataRemains,
+    transfer: {
+      country: entry.provider.hosting.country,
+      decision: ctx.transfers?.get(entry.id) ?? 'domestic',
+    },
+    conversation_id: ctx.conversationId ?? null,
+  };
 }
 
 export function mizanExtension(ctx: FlowContext, entry: ModelEntry): MizanExtension {
@@ -21,7 +44,7 @@ export function mizanExtension(ctx: FlowContext, entry: ModelEntry): MizanExtens
     audit_id: ctx.auditId,
     language: language && language !== 'und' ? language : null,
     citations: [],
-    privacy: {},
+    privacy: privacySummary(ctx, entry),
     review: null,
     model: { id: entry.id, provider: entry.provider.id, hosting: entry.provider.hosting },
   };

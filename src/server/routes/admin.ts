@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { errors } from '../../errors.js';
 import type { Platform } from '../../platform.js';
+import { parsePrivacyPolicy } from '../../privacy/policy.js';
 import { bearerToken } from '../bearer.js';
 import { parseWith } from '../openai/parse-with.js';
 
@@ -12,6 +13,10 @@ const newApplication = z.strictObject({
   name: z.string().trim().min(1).max(120),
   allowed_models: z.array(z.string().min(1)).optional(),
   rate_limit_rpm: z.number().int().min(0).nullable().optional(),
+  privacy_policy: z.looseObject({}).nullable().optional(),
+  authorised_transfers: z
+    .array(z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as FR'))
+    .optional(),
 });
 const newKey = z.strictObject({
   application: z.string().min(1),
@@ -60,6 +65,8 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
           name: body.name,
           allowedModels: body.allowed_models ?? [],
           rateLimitRpm: body.rate_limit_rpm ?? null,
+          privacyPolicy: body.privacy_policy ? parsePrivacyPolicy(body.privacy_policy) : null,
+          authorisedTransfers: body.authorised_transfers ?? [],
         });
         return reply.status(201).send(application);
       });

@@ -1,0 +1,38 @@
+/**
+ * The recognizer registry: an explicit list, in tie-break order (on equal score and length, the earlier one wins).
+ * A test fails when a recognizer module in this folder is missing from `defaultRecognizers`.
+ */
+import type { Recognizer } from '../types.js';
+import { dateOfBirth } from './date-of-birth.js';
+import { email } from './email.js';
+import { iban } from './iban.js';
+import { ipAddress } from './ip-address.js';
+import { maCin } from './ma-cin.js';
+import { maCnss } from './ma-cnss.js';
+import { maIce } from './ma-ice.js';
+import { maMassar } from './ma-massar.js';
+import { maPassport } from './ma-passport.js';
+import { maPhone } from './ma-phone.js';
+import { maPlate } from './ma-plate.js';
+import { maRib } from './ma-rib.js';
+import { paymentCard } from './payment-card.js';
+
+/** Identifiers with a fixed shape (patterns, checksums, context words). */
+export const structuredRecognizers: readonly Recognizer[] = [
+  maMassar,
+  maPassport,
+  iban,
+  maRib,
+  maIce,
+  paymentCard,
+  maPhone,
+  maCin,
+  maCnss,
+  maPlate,
+  email,
+  ipAddress,
+  dateOfBirth,
+];
+
+/** Everything the default scanner runs. PERSON, ADDRESS and the SENSITIVE_* recognizers join here. */
+export const defaultRecognizers: readonly Recognizer[] = [...structuredRecognizers];

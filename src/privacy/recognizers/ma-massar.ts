@@ -1,0 +1,46 @@
+import type { Recognizer } from '../types.js';
+
+/**
+ * Massar student code: one letter then 9 digits ("D166027860"), only with a context word. A Massar login
+ * (`D166027860@taalim.ma`) needs no context: the taalim.ma domain is the ministry's student domain, so the whole
+ * login is reported as MA_MASSAR (validated), and it wins over the EMAIL reading of the same span. Other addresses
+ * at taalim.ma stay EMAIL.
+ */
+export const maMassar: Recognizer = {
+  entity: 'MA_MASSAR',
+  requiresContext: true,
+  prefilter: /\d/,
+  patterns: [
+    {
+      name: 'massar',
+      regex: /(?<![\w@./\\-])[A-Z]\d{9}(?:@taalim\.ma)?(?![\w@])(?![.-]\w)/gi,
+      score: 0.5,
+    },
+  ],
+  context: [
+    'massar',
+    'code massar',
+    'مسار',
+    'رمز مسار',
+    'رقم مسار',
+    'منظومة مسار',
+    'رمز التلميذ',
+    'التلميذ',
+    'تلميذ',
+    'التلميذة',
+    'الطالب',
+    'المتمدرس',
+    'élève',
+    'code élève',
+    'identifiant élève',
+    'étudiant',
+    'cne',
+    'code national',
+    "code national de l'étudiant",
+    'tilmid',
+    'tilmida',
+    'student',
+    'taalim',
+  ],
+  validate: (match) => (/@taalim\.ma$/i.test(match) ? true : undefined),
+};
