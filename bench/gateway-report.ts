@@ -35,6 +35,10 @@ export interface CellSummary {
   /** Summed over the rounds. */
   errors: number;
   failures: Record<string, number>;
+  /** How late the load generator sent, at p99: latency includes it, for every target alike. */
+  sendLagP99: number;
+  /** CPU taken by other processes on the machine while the cell was measured, as a share of one core. */
+  backgroundShare: number;
 }
 
 export interface PeakSummary {
@@ -50,10 +54,17 @@ export interface ModeSummary {
   stream: boolean;
   cells: CellSummary[];
   peaks: PeakSummary[];
-  /** Mizan's mean time per pipeline stage, from its `server-timing` header. */
-  stages: { stage: string; meanMs: number }[];
+  /** Mizan's time per pipeline stage, from its `server-timing` header. */
+  stages: StageTime[];
   /** CPU taken by other processes on the machine during the mode's runs, as a share of one core. */
   backgroundShare: number;
+}
+
+export interface StageTime {
+  stage: string;
+  meanMs: number;
+  p50Ms: number;
+  p99Ms: number;
 }
 
 export interface MemorySummary {
@@ -66,6 +77,8 @@ export interface MemorySummary {
 const TARGET_RATE = 500;
 const TARGET_ADDED_P50_MS = 0.5;
 const TARGET_ADDED_P99_MS = 5;
+/** Achieving less than this share of the offered rate marks a cell as past capacity. */
+const OVERLOAD_SHARE = 0.97;
 /** Portkey waits this long before relaying a stream's first chunk, by design. */
 const PORTKEY_FIRST_CHUNK_DELAY_MS = 25;
 
@@ -90,6 +103,10 @@ export function renderReport(report: {
       `- Other load on the machine (other processes, hypervisor steal) during the runs: ` +
         `${report.modes.map((mode) => `${mode.mode} ${percent(mode.backgroundShare)}`).join(', ')} of a core ` +
         '(more than a few per cent makes the numbers noisy)',
+      `- Load generator's own lag (p99 of send time after planned time, worst cell): ` +
+        report.modes
+          .map((mode) => `${mode.mode} ${ms(Math.max(...mode.cells.map((cell) => cell.sendLagP99)))}`)
+          .join(', '),
       `- Peak: closed loop, ${plan.peakConcurrency} requests in flight, ${seconds(plan.peakWarmUpMs)} warm-up then ` +
         `${seconds(plan.peakMs)} measured`,
     ].join('\n'),
@@ -98,7 +115,7 @@ export function renderReport(report: {
     ...report.modes.flatMap((mode) => [
       `## ${capitalise(mode.mode)}`,
       latencyTable(mode),
-      ...failureLines(mode),
+      ...notesUnder(mode),
       `### Peak throughput, ${plan.peakConcurrency} in flight, gateway on one core`,
       peakTable(mode),
       ...(mode.stream
@@ -108,7 +125,7 @@ export function renderReport(report: {
               'whatever its CPU; the CPU column says whether a gateway was the bottleneck.',
           ]
         : []),
-      `### ${MIZAN}'s mean time per stage (server-timing)`,
+      `### ${MIZAN}'s time per stage (server-timing, all measured open-loop requests)`,
       stageTable(mode),
     ]),
     '## Memory (VmRSS of each process)',
@@ -172,7 +189,10 @@ function latencyTable(mode: ModeSummary): string {
     [
       { header: 'Rate (req/s)', value: ({ cell }) => String(cell.rate) },
       { header: 'Target', value: ({ cell }) => cell.target, left: true },
-      { header: 'Achieved (req/s)', value: ({ cell }) => cell.achievedRate.toFixed(0) },
+      {
+        header: 'Achieved (req/s)',
+        value: ({ cell }) => `${cell.achievedRate.toFixed(0)}${overloaded(cell) ? '*' : ''}`,
+      },
       ...(mode.stream
         ? [
             value('firstByteP50', 'TTFB p50'),
@@ -193,15 +213,26 @@ function latencyTable(mode: ModeSummary): string {
             added('p99', 'p99'),
           ]),
       { header: 'Errors', value: ({ cell }) => String(cell.errors) },
+      { header: 'Other load', value: ({ cell }) => percent(cell.backgroundShare) },
     ],
     rows,
   );
 }
 
-function failureLines(mode: ModeSummary): string[] {
+/** Answers falling behind the offered rate: the target is past its capacity and its latency is queueing. */
+const overloaded = (cell: CellSummary): boolean => cell.achievedRate < cell.rate * OVERLOAD_SHARE;
+
+function notesUnder(mode: ModeSummary): string[] {
+  const notes: string[] = [];
+  if (mode.cells.some(overloaded)) {
+    notes.push(
+      '\\* Below the offered rate: past its capacity, so its latency is mostly time spent queueing.',
+    );
+  }
   const failed = mode.cells.filter((cell) => cell.errors > 0);
-  if (failed.length === 0) return [];
+  if (failed.length === 0) return notes;
   return [
+    ...notes,
     failed
       .map((cell) => {
         const kinds = Object.entries(cell.failures).map(([failure, count]) => `${count} × ${failure}`);
@@ -224,17 +255,23 @@ function peakTable(mode: ModeSummary): string {
 }
 
 function stageTable(mode: ModeSummary): string {
-  const total = mode.stages.reduce((sum, stage) => sum + stage.meanMs, 0);
   const generate = mode.stream ? 'until the first part of the stream' : 'the whole upstream round trip';
+  const figure = (header: string, pick: (row: StageTime) => number): Column<StageTime> => ({
+    header: `${header} (ms)`,
+    value: (row) => pick(row).toFixed(3),
+  });
   return [
-    table<{ stage: string; meanMs: number }>(
+    table<StageTime>(
       [
         { header: 'Stage', value: (row) => row.stage, left: true },
-        { header: 'Mean (ms)', value: (row) => row.meanMs.toFixed(3) },
+        figure('Mean', (row) => row.meanMs),
+        figure('p50', (row) => row.p50Ms),
+        figure('p99', (row) => row.p99Ms),
       ],
-      [...mode.stages, { stage: 'all stages', meanMs: total }],
+      mode.stages,
     ),
-    `\`generate\` includes ${generate}.`,
+    `Sum of the means: ${mode.stages.reduce((sum, stage) => sum + stage.meanMs, 0).toFixed(3)} ms. ` +
+      `\`generate\` includes ${generate}; a stage's time also counts any stall of the event loop while it waits.`,
   ].join('\n\n');
 }
 

@@ -19,6 +19,7 @@ import {
   type ModeSummary,
   type PeakSummary,
   type Plan,
+  type StageTime,
 } from './gateway-report.js';
 import { openLoop, type LoadResult } from './open-loop.js';
 import { cpuSecondsOf, foreignCpuMeter, memoryOf, pinSelf, stopChildren } from './processes.js';
@@ -96,16 +97,20 @@ export async function run(args: string[]): Promise<void> {
 
 type Mode = (typeof MODES)[number];
 
+/** One measured run of a cell, with the CPU other processes took meanwhile. */
+type Round = LoadResult & { backgroundShare: number };
+
 async function benchmarkMode(
   plan: Plan,
   targets: Target[],
   mode: Mode,
   progress: (line: string) => void,
 ): Promise<ModeSummary> {
-  const results = new Map<string, LoadResult[]>();
+  const results = new Map<string, Round[]>();
   const cellKey = (rate: number, target: Target): string => `${rate} ${target.name}`;
   const serverTimings: string[] = [];
-  const foreignCpu = foreignCpuMeter(targets.map((target) => target.pid));
+  const pids = targets.map((target) => target.pid);
+  const foreignCpu = foreignCpuMeter(pids);
   // Rounds outermost and targets innermost: the targets compared in a cell run back to back, in turn, so that
   // drift in the machine (other tenants, thermal state) spreads over all of them.
   for (let round = 0; round < plan.rounds; round++) {
@@ -113,9 +118,10 @@ async function benchmarkMode(
       for (const target of targets) {
         const spec = target.spec(mode.stream);
         await openLoop(target.pool, spec, { rate, durationMs: plan.warmUpMs });
+        const cellForeignCpu = foreignCpuMeter(pids);
         const result = await openLoop(target.pool, spec, { rate, durationMs: plan.measureMs });
         const key = cellKey(rate, target);
-        results.set(key, [...(results.get(key) ?? []), result]);
+        results.set(key, [...(results.get(key) ?? []), { ...result, backgroundShare: cellForeignCpu() }]);
         if (target.serverTiming) serverTimings.push(...result.serverTimings);
         progress(
           `${mode.name} ${rate} req/s ${target.name}: p50 ${ms(percentile(result.total, 50))}, ` +
@@ -152,14 +158,14 @@ async function benchmarkMode(
     stream: mode.stream,
     cells,
     peaks,
-    stages: meanStageTimes(serverTimings),
+    stages: stageTimes(serverTimings),
     backgroundShare,
   };
 }
 
 /** Each figure is the median over the rounds of that round's figure; errors are summed. */
-function summariseCell(rate: number, target: string, runs: LoadResult[]): CellSummary {
-  const over = (figure: (result: LoadResult) => number): number => median(runs.map(figure));
+function summariseCell(rate: number, target: string, runs: Round[]): CellSummary {
+  const over = (figure: (result: Round) => number): number => median(runs.map(figure));
   const failures: Record<string, number> = {};
   for (const result of runs) {
     for (const [failure, count] of Object.entries(result.failures))
@@ -176,21 +182,30 @@ function summariseCell(rate: number, target: string, runs: LoadResult[]): CellSu
     firstByteP99: over((result) => percentile(result.firstByte, 99)),
     errors: runs.reduce((sum, result) => sum + result.errors, 0),
     failures,
+    sendLagP99: over((result) => result.sendLagP99),
+    backgroundShare: over((result) => result.backgroundShare),
   };
 }
 
-/** Mean per stage of `server-timing` headers such as `authenticate;dur=0.104, route-model;dur=0.015`. */
-function meanStageTimes(headers: string[]): { stage: string; meanMs: number }[] {
-  const sums = new Map<string, { total: number; count: number }>();
+/** Per stage, from `server-timing` headers such as `authenticate;dur=0.104, route-model;dur=0.015`. */
+function stageTimes(headers: string[]): StageTime[] {
+  const durations = new Map<string, number[]>();
   for (const header of headers) {
-    for (const match of header.matchAll(/([^,\s;]+);dur=([\d.]+)/g)) {
-      const sum = sums.get(match[1]!) ?? { total: 0, count: 0 };
-      sum.total += Number(match[2]);
-      sum.count++;
-      sums.set(match[1]!, sum);
+    for (const [, stage, duration] of header.matchAll(/([^,\s;]+);dur=([\d.]+)/g)) {
+      const values = durations.get(stage!) ?? [];
+      values.push(Number(duration));
+      durations.set(stage!, values);
     }
   }
-  return [...sums].map(([stage, { total, count }]) => ({ stage, meanMs: total / count }));
+  return [...durations].map(([stage, values]) => {
+    values.sort((a, b) => a - b);
+    return {
+      stage,
+      meanMs: values.reduce((sum, value) => sum + value, 0) / values.length,
+      p50Ms: percentile(values, 50),
+      p99Ms: percentile(values, 99),
+    };
+  });
 }
 
 function createProgress(plan: Plan, targets: number): (line: string) => void {
@@ -226,7 +241,7 @@ function mizanRevision(): string {
         stdio: ['ignore', 'pipe', 'ignore'],
       }).trim();
     const changed = git('status', '--porcelain', '--', 'src', 'bin') !== '';
-    return `${git('rev-parse', '--short', 'HEAD')}${changed ? ' with uncommitted changes in src/' : ''}`;
+    return `${git('rev-parse', '--short', 'HEAD')}${changed ? ' with uncommitted changes in src/ or bin/' : ''}`;
   } catch {
     return 'unknown (not a git checkout)';
   }

@@ -4,6 +4,7 @@
  * up in the percentiles instead of silently slowing the sender down (coordinated omission).
  */
 import { Pool } from 'undici';
+import { percentile } from './stats.js';
 
 export interface RequestSpec {
   path: string;
@@ -78,6 +79,8 @@ export interface LoadResult {
   total: number[];
   /** The `server-timing` headers received, when the target sends one. */
   serverTimings: string[];
+  /** How late, at p99, requests left after their planned time: the load generator's own delay (ms). */
+  sendLagP99: number;
 }
 
 export async function openLoop(
@@ -96,11 +99,14 @@ export async function openLoop(
     firstByte: [],
     total: [],
     serverTimings: [],
+    sendLagP99: 0,
   };
+  const sendLags: number[] = [];
   let lastDoneAt = 0;
   const t0 = performance.now();
 
   const launch = (planned: number): void => {
+    sendLags.push(performance.now() - planned);
     exchanges.push(
       send(pool, spec).then((exchange) => {
         lastDoneAt = Math.max(lastDoneAt, exchange.doneAt);
@@ -135,5 +141,9 @@ export async function openLoop(
   result.firstByte.sort((a, b) => a - b);
   result.total.sort((a, b) => a - b);
   result.achievedRate = result.ok / ((lastDoneAt - t0) / 1000);
+  result.sendLagP99 = percentile(
+    sendLags.sort((a, b) => a - b),
+    99,
+  );
   return result;
 }

@@ -21,7 +21,7 @@ export function spawnPinned(
 ): ChildProcess {
   const child = spawn('taskset', ['-c', String(core), process.execPath, ...args], {
     cwd: options.cwd,
-    env: options.env ?? process.env,
+    env: options.env,
     stdio: options.stdio,
   });
   children.add(child);

@@ -98,6 +98,16 @@ describe('createScanner scoring', () => {
     );
   });
 
+  it('drops an unvalidated match right after a negative context word, unless a context word is near', () => {
+    const scanner = createScanner([
+      digits({ negativeContext: ['facture'], validate: (m) => (m === '999999' ? true : undefined) }),
+    ]);
+    assert.deepEqual(scanner.scan('facture 123456'), []);
+    assert.equal(scanner.scan('facture dossier 123456').length, 1);
+    assert.equal(scanner.scan('facture 999999').length, 1);
+    assert.equal(scanner.scan(`facture ${'x'.repeat(40)} 123456`).length, 1);
+  });
+
   it('validated matches need no context even when the recognizer requires it', () => {
     const scanner = createScanner([digits({ requiresContext: true, validate: () => true })]);
     assert.equal(scanner.scan('ticket 123456')[0]?.score, MAX_SCORE);

@@ -7,8 +7,8 @@
  * 2. Per recognizer: skip it when its prefilter fails; run each global pattern; add `find()` candidates; validate
  *    (true → MAX_SCORE, false → dropped, undefined → the pattern's score).
  * 3. Context: a context word within CONTEXT_BEFORE_CHARS before or CONTEXT_AFTER_CHARS after a match raises its
- *    score by CONTEXT_BOOST (at least to CONTEXT_FLOOR). Words are matched on a folded copy (case, accents, Arabic
- *    letter variants), with Arabic and Darija clitics. An occurrence boosts only the nearest matches of that
+ *    score by CONTEXT_BOOST (at least to CONTEXT_FLOOR). Words match whatever the case, accents and Arabic spelling
+ *    variants (letter classes, no rewriting of the text), with Arabic and Darija clitics. An occurrence boosts only the nearest matches of that
  *    recognizer (a following word counts as AFTER_CONTEXT_PENALTY_CHARS farther), so "né le X, inscrit le Y" boosts X
  *    only; a match in a list ("CNSS : X, Y et Z") shares the context of the one before it.
  *    `requiresContext` drops unvalidated matches with no context, and so does a `negativeContext` word just before
@@ -119,8 +119,8 @@ interface Hit {
 
 export function createScanner(recognizers: readonly Recognizer[], options: ScannerOptions = {}): Scanner {
   const defaultThreshold = checkThreshold(options.threshold ?? DEFAULT_THRESHOLD);
-  const before = options.contextBefore ?? CONTEXT_BEFORE_CHARS;
-  const after = options.contextAfter ?? CONTEXT_AFTER_CHARS;
+  const before = checkWindow('contextBefore', options.contextBefore ?? CONTEXT_BEFORE_CHARS);
+  const after = checkWindow('contextAfter', options.contextAfter ?? CONTEXT_AFTER_CHARS);
   const prefilters = new Prefilters();
   const compiled = recognizers.map((r, order) => compileRecognizer(r, order, prefilters));
   const entities = [...new Set(compiled.map((c) => c.recognizer.entity))];
@@ -140,8 +140,9 @@ export function createScanner(recognizers: readonly Recognizer[], options: Scann
 
   return {
     entities,
-    scan(text, scanOptions = {}) {
+    scan(text, scanOptions) {
       if (typeof text !== 'string') throw privacyErrors.invalidInput(text === null ? 'null' : typeof text);
+      scanOptions ??= {};
       const threshold =
         scanOptions.threshold === undefined ? defaultThreshold : checkThreshold(scanOptions.threshold);
       const active = select(scanOptions.types);
@@ -153,6 +154,13 @@ export function createScanner(recognizers: readonly Recognizer[], options: Scann
       }
     },
   };
+}
+
+function checkWindow(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0) {
+    throw privacyErrors.invalidOption(name, `${name} must be a whole number of characters`);
+  }
+  return value;
 }
 
 function checkThreshold(value: number): number {

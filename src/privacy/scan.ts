@@ -3,14 +3,14 @@
  * indices in `text`, end exclusive. Throws a coded MizanError (privacy_detection_failed, …): callers must fail
  * closed and never forward the text on error.
  */
-import { createScanner, type ScanOptions } from './engine.js';
+import { createScanner } from './engine.js';
 import { defaultRecognizers } from './recognizers/index.js';
 import type { Entity, EntityType } from './types.js';
 
 const defaultScanner = createScanner(defaultRecognizers);
 
 export function scan(text: string, options?: { types?: EntityType[]; threshold?: number }): Entity[] {
-  return defaultScanner.scan(text, options satisfies ScanOptions | undefined);
+  return defaultScanner.scan(text, options);
 }
 
 /** The entity types `scan` can detect. */

@@ -18,6 +18,7 @@ const VALID: [string, string][] = [
   ['lcin dyali hiya T123456 3afak', 'T123456'],
   ['My national ID card number is X654321.', 'X654321'],
   ['CIN : DE 150000', 'DE 150000'], // upper-case letters that spell a word: kept with context
+  ['Dossier CIN n° BK482913', 'BK482913'], // a context word outweighs a negative one
 ];
 
 const INVALID: string[] = [
@@ -33,6 +34,10 @@ const INVALID: string[] = [
   'loi 09-08 et décret 2-09-165',
   'Référence BK482913-2',
   'mail bk482913@gmail.com', // part of an e-mail address
+  'Facture n° FA12345 du 12 mars', // negative context: invoice, reference, model numbers
+  'Réf. commande : AB123456',
+  'modèle XR12345',
+  'رقم الفاتورة FA123456',
 ];
 
 describe('MA_CIN recognizer', () => {
