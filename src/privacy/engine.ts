@@ -45,9 +45,12 @@ export const AFTER_CONTEXT_PENALTY_CHARS = 24;
 export const LIST_GAP_MAX_CHARS = 16;
 
 const SCORE_EPSILON = 1e-9;
-/** Punctuation and conjunctions (French, English, Arabic, Darija) that separate items of a list. */
+/**
+ * Punctuation and conjunctions (French, English, Arabic, Darija) that separate items of a list on one line; a line
+ * break ends the list (the next line is another sentence as often as another item).
+ */
 const LIST_GAP =
-  /^[\s,;:/&|+\-()]*(?:(?:et|ou|and|or|w|wa|u|و|[اأ]و)[\s,;:/&|+\-()]*)?(?:(?:le|la|les|l'|de|du|des)[\s,;:-]*)?$/i;
+  /^[ \t,;:/&|+\-()]*(?:(?:et|ou|and|or|w|wa|u|و|[اأ]و)[ \t,;:/&|+\-()]*)?(?:(?:le|la|les|l'|de|du|des)[ \t,;:-]*)?$/i;
 
 export interface ScannerOptions {
   /** Default threshold for this scanner's scans (DEFAULT_THRESHOLD if absent). */
@@ -347,8 +350,8 @@ function attachContext(
       if (distance === undefined) continue;
       // The occurrence belongs to the nearest cluster: a neighbour that is strictly nearer takes it.
       const rival = Math.min(
-        prev ? (distanceTo(prev, start, end, Infinity) ?? Infinity) : Infinity,
-        next ? (distanceTo(next, start, end, Infinity) ?? Infinity) : Infinity,
+        prev ? (distanceTo(prev, start, end, after) ?? Infinity) : Infinity,
+        next ? (distanceTo(next, start, end, after) ?? Infinity) : Infinity,
       );
       if (rival < distance) continue;
       if (best === undefined || distance < best.distance) best = { distance, start, end };

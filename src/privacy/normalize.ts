@@ -68,14 +68,37 @@ function replacementFor(ch: string): string {
   return folded;
 }
 
-/** Piecewise mapping: each segment maps normalized [outStart, next.outStart) to the original. */
-interface Segment {
-  outStart: number;
-  origStart: number;
-  /** Linear segments advance with the output; constant ones (one character expanded or contracted) do not. */
-  linear: boolean;
-  /** For constant segments: the original end of the character that produced them. */
-  origEnd: number;
+/**
+ * Piecewise mapping, one entry per segment, in flat arrays (adversarial inputs have a segment per character):
+ * normalized [out[i], out[i+1]) comes from the original starting at orig[i]; linear segments advance with the
+ * output (end[i] = -1), constant ones (one character expanded or contracted) do not and end at end[i].
+ */
+class Segments {
+  out = new Int32Array(16);
+  orig = new Int32Array(16);
+  end = new Int32Array(16).fill(-1);
+  length = 1;
+  push(outStart: number, origStart: number, origEnd: number): void {
+    let at = this.length - 1;
+    // A segment starting where the previous one starts replaces it (runs of removed characters).
+    if (this.out[at] !== outStart) {
+      at = this.length++;
+      if (at === this.out.length) this.grow();
+    }
+    this.out[at] = outStart;
+    this.orig[at] = origStart;
+    this.end[at] = origEnd;
+  }
+  private grow(): void {
+    const double = (from: Int32Array) => {
+      const to = new Int32Array(from.length * 2);
+      to.set(from);
+      return to;
+    };
+    this.out = double(this.out);
+    this.orig = double(this.orig);
+    this.end = double(this.end);
+  }
 }
 
 /** Text without anything to normalize: offsets are the identity. */
@@ -91,40 +114,39 @@ class Unchanged implements NormalizedText {
 
 /** Normalized text with a piecewise offset map (binary search over segment starts). */
 class Mapped implements NormalizedText {
-  private readonly starts: Int32Array;
   constructor(
     readonly text: string,
     private readonly originalLength: number,
-    private readonly segments: readonly Segment[],
-  ) {
-    this.starts = new Int32Array(segments.length);
-    for (let i = 0; i < segments.length; i++) this.starts[i] = segments[i]!.outStart;
-  }
+    private readonly segments: Segments,
+  ) {}
 
-  /** The last segment starting at or before `index` (segments may share a start: the last one wins). */
-  private segmentAt(index: number): Segment {
+  /** The last segment starting at or before `index`. */
+  private segmentAt(index: number): number {
+    const out = this.segments.out;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = this.segments.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= index) lo = mid;
+      if (out[mid]! <= index) lo = mid;
       else hi = mid - 1;
     }
-    return this.segments[lo]!;
+    return lo;
   }
 
   toOriginal(at: number): number {
     if (at >= this.text.length) return this.originalLength;
     const index = Math.max(0, at);
     const s = this.segmentAt(index);
-    return s.linear ? s.origStart + (index - s.outStart) : s.origStart;
+    const { out, orig, end } = this.segments;
+    return end[s] === -1 ? orig[s]! + (index - out[s]!) : orig[s]!;
   }
 
   toOriginalEnd(index: number): number {
     if (index <= 0) return this.toOriginal(0);
     const last = Math.min(index, this.text.length) - 1;
     const s = this.segmentAt(last);
-    return s.linear ? s.origStart + (last - s.outStart) + 1 : s.origEnd;
+    const { out, orig, end } = this.segments;
+    return end[s] === -1 ? orig[s]! + (last - out[s]!) + 1 : end[s]!;
   }
 }
 
@@ -178,6 +200,10 @@ class BufferOutput implements Output {
   }
   copy(from: number, to: number): void {
     this.reserve(to - from);
+    if (to - from < 32) {
+      for (let i = from; i < to; i++) this.out[this.length++] = this.units[i]!;
+      return;
+    }
     this.out.set(this.units.subarray(from, to), this.length);
     this.length += to - from;
   }
@@ -196,30 +222,31 @@ export function normalizeForDetection(text: string): NormalizedText {
   if (run === null) return new Unchanged(text);
 
   let output: Output | undefined;
-  const segments: Segment[] = [{ outStart: 0, origStart: 0, linear: true, origEnd: 0 }];
+  const segments = new Segments();
   let copiedUpTo = 0; // original index up to which text has been emitted
 
+  // The regex skips ordinary text natively; each run of special characters is handled one character at a time.
   for (; run !== null; run = SPECIAL_RUNS.exec(text)) {
     const runEnd = run.index + run[0].length;
     for (let at = run.index; at < runEnd;) {
       const high = text.charCodeAt(at);
       const low = at + 1 < text.length ? text.charCodeAt(at + 1) : 0;
       const width = high === 0xd835 && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
-      const ch = width === 2 ? text.slice(at, at + 2) : run[0].charAt(at - run.index);
-      const replacement = width === 1 && high === 0xd835 ? ch : replacementFor(ch);
-      if (replacement !== ch) {
+      // Removal is by far the most frequent case (harakat, invisible marks): decided without building strings.
+      let replacement: string | undefined;
+      if (isRemoved(high)) replacement = '';
+      else if (width === 2 || high !== 0xd835) {
+        const ch = text.slice(at, at + width);
+        const folded = replacementFor(ch);
+        if (folded !== ch) replacement = folded;
+      }
+      if (replacement !== undefined) {
         output ??= text.length < BUFFER_THRESHOLD ? new StringOutput(text) : new BufferOutput(text);
         if (at > copiedUpTo) output.copy(copiedUpTo, at);
         if (replacement.length !== width) {
           const outStart = output.length;
-          if (replacement.length > 0)
-            segments.push({ outStart, origStart: at, linear: false, origEnd: at + width });
-          segments.push({
-            outStart: outStart + replacement.length,
-            origStart: at + width,
-            linear: true,
-            origEnd: 0,
-          });
+          if (replacement.length > 0) segments.push(outStart, at, at + width);
+          segments.push(outStart + replacement.length, at + width, -1);
         }
         output.append(replacement);
         copiedUpTo = at + width;

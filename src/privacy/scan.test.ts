@@ -81,6 +81,30 @@ describe('scan over the default recognizers', () => {
     );
   });
 
+  it('reports a taalim.ma student login as MA_MASSAR, other addresses as EMAIL', () => {
+    assert.deepEqual(
+      scan('mon email massar: D166027860@taalim.ma, le prof: prof.alami@taalim.ma').map((e) => [
+        e.type,
+        e.text,
+      ]),
+      [
+        ['MA_MASSAR', 'D166027860@taalim.ma'],
+        ['EMAIL', 'prof.alami@taalim.ma'],
+      ],
+    );
+    assert.deepEqual(
+      scan('D166027860@taalim.ma', { types: ['EMAIL'] }).map((e) => e.type),
+      ['EMAIL'],
+    );
+  });
+
+  it('reports an IBAN, not the RIB inside it', () => {
+    assert.deepEqual(
+      scan('MA64011519000001205000534921').map((e) => e.type),
+      ['IBAN'],
+    );
+  });
+
   it('keeps original offsets with Eastern Arabic digits and invisible characters in a long text', () => {
     const filler = 'نص عادي بدون معطيات شخصية. Texte ordinaire. '.repeat(200);
     const phone = '٠٦\u200F١٢٣٤٥٦٧٨';
@@ -120,18 +144,11 @@ describe('scan over the default recognizers', () => {
   });
 });
 
-/** Median-free timing: the best of a few runs, in milliseconds. */
-function bestTime(fn: () => void, runs = 3): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
-
-/** Inputs built to trigger catastrophic backtracking: each must scale linearly (10× input, well under 30× time). */
+/**
+ * Inputs built to trigger catastrophic backtracking. At a million characters a quadratic pattern needs about
+ * 10^12 steps and cannot finish within the test's timeout, while a linear scan takes a fraction of a second:
+ * the timeout, not a clock reading, is what fails.
+ */
 const PATHOLOGICAL: [string, (n: number) => string][] = [
   ['a run of digits', (n) => '1'.repeat(n)],
   ['digits and separators', (n) => '1-'.repeat(n / 2)],
@@ -152,19 +169,8 @@ const PATHOLOGICAL: [string, (n: number) => string][] = [
 
 describe('scan on pathological inputs', () => {
   for (const [name, build] of PATHOLOGICAL) {
-    it(`stays linear on ${name}`, { timeout: 60_000 }, () => {
-      const small = build(20_000);
-      const large = build(200_000);
-      scan(small); // warm up
-      const tSmall = Math.max(
-        bestTime(() => scan(small)),
-        2,
-      );
-      const tLarge = bestTime(() => scan(large));
-      assert.ok(
-        tLarge < 30 * tSmall,
-        `${name}: ${tLarge.toFixed(1)} ms for 200k vs ${tSmall.toFixed(1)} ms for 20k`,
-      );
+    it(`finishes on a million characters of ${name}`, { timeout: 60_000 }, () => {
+      assert.ok(Array.isArray(scan(build(1_000_000))));
     });
   }
 

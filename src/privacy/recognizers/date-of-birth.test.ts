@@ -51,6 +51,13 @@ describe('DATE_OF_BIRTH recognizer (requires a birth context)', () => {
     }
   });
 
+  it('does not carry the cue over a line break', () => {
+    assert.deepEqual(
+      scanWith(dateOfBirth, 'né le 12/03/1990\n17 septembre 1939 : début de la guerre').map((e) => e.text),
+      ['12/03/1990'],
+    );
+  });
+
   it('shares the cue along a list of dates', () => {
     assert.deepEqual(
       scanWith(dateOfBirth, 'jumeaux nés le 12/03/1990 et le 13/03/1990').map((e) => e.text),

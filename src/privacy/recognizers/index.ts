@@ -1,6 +1,7 @@
 /**
- * The recognizer registry: an explicit list, in tie-break order (on equal score and length, the earlier one wins).
- * A test fails when a recognizer module in this folder is missing from `defaultRecognizers`.
+ * The recognizer registry: an explicit list, in tie-break order (on equal score, validation and length, the earlier
+ * one wins). A test (index.test.ts) fails when a recognizer module in this folder is missing from
+ * `defaultRecognizers`; helper modules are listed there by name.
  */
 import type { Recognizer } from '../types.js';
 import { dateOfBirth } from './date-of-birth.js';
