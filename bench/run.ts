@@ -10,6 +10,7 @@ interface Benchmark {
 
 const benchmarks: Record<string, () => Promise<Benchmark>> = {
   gateway: () => import('./gateway.js'),
+  pii: () => import('./pii.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);

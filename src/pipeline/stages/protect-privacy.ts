@@ -1,4 +1,4 @@
-import { createTextProtector, protectMessages } from '../../privacy/protect-messages.js';
+import { protectMessages, protectTexts, type Protection } from '../../privacy/protect-messages.js';
 import type { Entity } from '../../privacy/types.js';
 import { ConversationVault } from '../../privacy/vault.js';
 import type { VaultStore } from '../../store/vault-store.js';
@@ -30,19 +30,24 @@ export const protectPrivacy = (deps: ProtectPrivacyDependencies): Stage => ({
       ? await deps.vaults.load(tenant.id, ctx.conversationId)
       : new ConversationVault();
     const sizeBefore = vault.size;
-    const protector = createTextProtector({
-      scan: deps.scan,
-      policy: policy.privacy,
-      vault,
-      hashKey: deps.hashKey(tenant.id),
-    });
+    let protection: Protection = { counts: {}, personalDataRemains: false };
+    const protect = (texts: readonly string[]) => {
+      const result = protectTexts(texts, {
+        scan: deps.scan,
+        policy: policy.privacy,
+        vault,
+        hashKey: deps.hashKey(tenant.id),
+      });
+      protection = result.protection;
+      return result.texts;
+    };
     const protectedOperation =
       operation.kind === 'chat'
-        ? { ...operation, messages: protectMessages(operation.messages, protector) }
-        : { ...operation, input: operation.input.map((text) => protector.protect(text)) };
+        ? { ...operation, messages: protectMessages(operation.messages, protect) }
+        : { ...operation, input: protect(operation.input) };
     if (ctx.conversationId && vault.size > sizeBefore) {
       await deps.vaults.save(tenant.id, ctx.conversationId, vault, new Date(Date.now() + deps.retentionMs));
     }
-    return { ...ctx, operation: protectedOperation, privacy: { vault, ...protector.result() } };
+    return { ...ctx, operation: protectedOperation, privacy: { vault, ...protection } };
   },
 });

@@ -1,0 +1,36 @@
+/** Markdown helpers for the PII benchmark report. */
+
+export const f3 = (x: number | undefined): string =>
+  x === undefined || Number.isNaN(x) ? '—' : x.toFixed(3);
+export const f2 = (x: number | undefined): string =>
+  x === undefined || Number.isNaN(x) ? '—' : x.toFixed(2);
+export const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+/** A markdown table; `align` per column: 'l' or 'r'. */
+export function table(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  align?: string,
+): string {
+  const a = align ?? 'l' + 'r'.repeat(headers.length - 1);
+  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '↵');
+  const lines = [
+    `| ${headers.map(esc).join(' | ')} |`,
+    `| ${headers.map((_, i) => (a[i] === 'r' ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ];
+  return lines.join('\n');
+}
+
+/** A string for a code span: backticks inside are replaced, newlines shown as ↵, long texts cut. */
+export function quote(text: string, max = 220): string {
+  const shown = text.length > max ? text.slice(0, max) + '…' : text;
+  return shown.replace(/`/g, "'").replace(/\n/g, '↵');
+}
+
+/** Invisible characters made visible in examples. */
+export const visible = (text: string): string =>
+  text
+    .replace(/\u200b/g, '⟨ZWSP⟩')
+    .replace(/\u200e/g, '⟨LRM⟩')
+    .replace(/\u061c/g, '⟨ALM⟩');
