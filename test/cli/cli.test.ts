@@ -1,28 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { acquireDataDirLock, LOCK_FILE_NAME } from '../../src/store/data-dir-lock.js';
-
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const COMMAND_TIMEOUT_MS = 60_000;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Variables that would let the developer's own setup leak into the commands under test. */
-const isolatedEnv = (): NodeJS.ProcessEnv =>
-  Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) => !/^(MIZAN_|PORT$|DATABASE_URL$|NODE_TEST_CONTEXT$|NODE_OPTIONS$)/.test(name),
-    ),
-  );
+import { COMMAND_TIMEOUT_MS, isolatedEnv, runCli, startCli, type CliRun } from '../support/run-cli.js';
 
 describe('mizan CLI with an embedded database in a fresh data folder', () => {
   let dir: string;
@@ -50,30 +33,9 @@ describe('mizan CLI with an embedded database in a fresh data folder', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   const start = (args: string[], extraEnv: NodeJS.ProcessEnv = {}): ChildProcess =>
-    spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: REPO_ROOT,
-      env: { ...env, ...extraEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-
-  /** Runs `mizan ARGS` to completion, as a user would from the repository root. */
-  const mizan = (args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> =>
-    new Promise((resolve, reject) => {
-      const child = start(args, extraEnv);
-      let stdout = '';
-      let stderr = '';
-      child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        reject(new Error(`mizan ${args.join(' ')} did not finish: ${stdout}${stderr}`));
-      }, COMMAND_TIMEOUT_MS);
-      child.on('error', reject);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve({ code, stdout, stderr });
-      });
-    });
+    startCli(args, { ...env, ...extraEnv });
+  const mizan = (args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<CliRun> =>
+    runCli(args, { ...env, ...extraEnv });
 
   const succeeds = async (args: string[]): Promise<string> => {
     const run = await mizan(args);
