@@ -13,8 +13,9 @@
  *    only; a match in a list ("CNSS : X, Y et Z") shares the context of the one before it.
  *    `requiresContext` drops unvalidated matches with no context, and so does a `negativeContext` word just before
  *    one ("facture FA12345" is an invoice number, not a CIN).
- * 4. Threshold, then overlaps: higher score wins, then a validated match, then the longer span, then the registry
- *    order; overlapping spans of one type merge. Offsets are mapped back to the original and entities sorted by start.
+ * 4. Threshold, then overlaps: higher score wins, then a validated match, then the longer span, then the match with
+ *    a context word of its own type nearby (looked up for validated matches only when two types both validate), then
+ *    the registry order; overlapping spans of one type merge. Offsets are mapped back to the original and entities sorted by start.
  *
  * Every step is linear in the text: patterns must be written without ambiguous nested quantifiers (see the
  * pathological-input tests), and overlap resolution marks each character at most once per candidate.
@@ -470,7 +471,7 @@ function detect(
     }
   }
 
-  const resolved = resolveOverlaps(kept);
+  const resolved = resolveOverlaps(kept, text, before, after);
   const entities: Entity[] = [];
   for (const h of resolved) entities.push(toEntity(h, original, normalized));
   return entities.sort(byPosition);
@@ -545,21 +546,26 @@ function inheritListContext(text: string, clusters: Cluster[]): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Overlaps
 
-/** Sort order of competing hits: score, then a checksum's certainty, then length, then registry order. */
+/**
+ * Sort order of competing hits: score, then a checksum's certainty, then length, then a context word of the hit's own
+ * type nearby, then registry order.
+ */
 const better = (a: Hit, b: Hit): number =>
   Math.abs(a.score - b.score) > SCORE_EPSILON
     ? b.score - a.score
     : Number(b.validated === true) - Number(a.validated === true) ||
       b.end - b.start - (a.end - a.start) ||
+      Number(b.contextWord !== undefined) - Number(a.contextWord !== undefined) ||
       a.rec.order - b.rec.order ||
       a.start - b.start;
 
 /**
- * Higher score wins, then a validated hit, then the longer span, then registry order; overlapping hits of one type merge into their
- * union (keeping the best hit's explanation). Hits are grouped into connected runs of overlaps, and within a run
- * each character records which accepted group owns it, so the work is the total length of the hits.
+ * Higher score wins, then a validated hit, then the longer span, then the hit with its own context word nearby, then
+ * registry order; overlapping hits of one type merge into their union (keeping the best hit's explanation). Hits are
+ * grouped into connected runs of overlaps, and within a run each character records which accepted group owns it, so
+ * the work is the total length of the hits.
  */
-function resolveOverlaps(hits: Hit[]): Hit[] {
+function resolveOverlaps(hits: Hit[], text: string, before: number, after: number): Hit[] {
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Hit[] = [];
   let i = 0;
@@ -571,10 +577,65 @@ function resolveOverlaps(hits: Hit[]): Hit[] {
       j++;
     }
     if (j === i + 1) out.push(hits[i]!);
-    else out.push(...resolveRun(hits.slice(i, j), hits[i]!.start, end));
+    else {
+      const run = hits.slice(i, j);
+      findContextOfValidated(run, text, before, after);
+      out.push(...resolveRun(run, hits[i]!.start, end));
+    }
     i = j;
   }
   return out;
+}
+
+/**
+ * Validated hits skip the context search (their score is already certain). When validated hits of two types overlap
+ * (an Amex number that is also a valid ICE), each one's own context word decides: look for it now, in the same
+ * window as for unvalidated hits.
+ */
+function findContextOfValidated(run: Hit[], text: string, before: number, after: number): void {
+  let firstType: EntityType | undefined;
+  let contested = false;
+  for (const h of run) {
+    if (h.validated !== true) continue;
+    const type = h.rec.recognizer.entity;
+    if (firstType === undefined) firstType = type;
+    else if (type !== firstType) contested = true;
+  }
+  if (!contested) return;
+  for (const h of run) {
+    if (h.validated !== true || h.contextWord !== undefined || h.rec.context === undefined) continue;
+    h.contextWord = nearestContextWord(text, h, h.rec.context, before, after);
+  }
+}
+
+/** The context word nearest to one hit within the window, or undefined. */
+function nearestContextWord(
+  text: string,
+  h: Hit,
+  context: RegExp,
+  before: number,
+  after: number,
+): string | undefined {
+  const c: Cluster = { start: h.start, end: h.end, hits: [h], contextWord: undefined };
+  const ws = Math.max(0, h.start - before);
+  const we = Math.min(text.length, h.end + after);
+  const sliceStart = Math.max(0, ws - 1);
+  const window = text.slice(sliceStart, Math.min(text.length, we + 1));
+  let best: { distance: number; start: number; end: number } | undefined;
+  context.lastIndex = 0;
+  for (let m = context.exec(window); m !== null; m = context.exec(window)) {
+    if (m[0].length === 0) {
+      context.lastIndex++;
+      continue;
+    }
+    const start = sliceStart + m.index;
+    const end = start + m[0].length;
+    if (start < ws || end > we) continue;
+    const distance = distanceTo(c, start, end, after);
+    if (distance === undefined) continue;
+    if (best === undefined || distance < best.distance) best = { distance, start, end };
+  }
+  return best ? text.slice(best.start, best.end) : undefined;
 }
 
 function resolveRun(run: Hit[], base: number, end: number): Hit[] {

@@ -18,6 +18,20 @@ const VALID: [string, string][] = [
   ['Date of birth: 1990-03-12', '1990-03-12'],
   ['Born on March 12, 1990.', 'March 12, 1990'],
   ['DOB 12-Mar-1990', '12-Mar-1990'],
+  // Moroccan month names typed in Latin script, with Darija birth cues.
+  ['ana mzyouda f 17 yanayer 1994', '17 yanayer 1994'],
+  ['zdt f 4 fibrayr 2000 f Fes', '4 fibrayr 2000'],
+  ['tzadit nhar 21 mares 1979', '21 mares 1979'],
+  ['mzyad f 11 ibril 1968', '11 ibril 1968'],
+  ['zdit nhar 2 mayu 1983', '2 mayu 1983'],
+  ['mzyada f 28 younyou 1991', '28 younyou 1991'],
+  ['tzadt f 15 youliouz 1987 f Agadir', '15 youliouz 1987'],
+  ['mzyad nhar 9 ghusht 1975', '9 ghusht 1975'],
+  ['zdt f 30 shtanbir 1999', '30 shtanbir 1999'],
+  ['tzadit f 8 uktubr 2004', '8 uktubr 2004'],
+  ['mzyad f 19 nunbir 1960', '19 nunbir 1960'],
+  ['zdit f 24 dijanbir 1986', '24 dijanbir 1986'],
+  ['أنا زديت ف 3 غشت 1992', '3 غشت 1992'],
 ];
 
 const INVALID: string[] = [
@@ -28,6 +42,8 @@ const INVALID: string[] = [
   'née le 32/13/1990',
   'né le 12/03/2090', // in the future
   'rendez-vous à 14:30',
+  'jit l Rabat nhar 12 chtanbir 2021', // a Darija date without a birth cue
+  'dahir du 3 chtenber 2015 relatif à la loi',
 ];
 
 describe('DATE_OF_BIRTH recognizer (requires a birth context)', () => {

@@ -19,6 +19,14 @@ const VALID: [string, string][] = [
   ['My national ID card number is X654321.', 'X654321'],
   ['CIN : DE 150000', 'DE 150000'], // upper-case letters that spell a word: kept with context
   ['Dossier CIN n° BK482913', 'BK482913'], // a context word outweighs a negative one
+  // Lower-case letters that spell a short word, right after the card's own name: the issuing area.
+  ['cin: se 318274', 'se 318274'],
+  ['CNIE n° me 702614', 'me 702614'],
+  ["carte d'identité nationale numéro la 88213", 'la 88213'],
+  ['lakarta dyali hiya ta 605118', 'ta 605118'],
+  ['bitaqa dyali le 270391', 'le 270391'],
+  ['رقم البطاقة الوطنية ديالي: ma 441097', 'ma 441097'],
+  ['بطاقة التعريف ta-562204', 'ta-562204'],
 ];
 
 const INVALID: string[] = [
@@ -38,6 +46,16 @@ const INVALID: string[] = [
   'Réf. commande : AB123456',
   'modèle XR12345',
   'رقم الفاتورة FA123456',
+  // After the card's name, words that follow a noun are not an issuing area.
+  'la carte nationale de 150000 citoyens',
+  'CIN no 483920',
+  'la CIN et 12000 dirhams',
+  // Lower-case words with a CIN context word farther away, not right before.
+  'CIN : elle a payé la 48213 fois',
+  // US military post offices.
+  'PSC 1234, Box 5678, APO AE 09321',
+  'FPO AP 96601',
+  'DPO AA 34022',
 ];
 
 describe('MA_CIN recognizer', () => {

@@ -28,6 +28,15 @@ const VALID: [string, string][] = [
   ['Call me on +212 6 61 23 45 67.', '+212 6 61 23 45 67'],
   ['tél 612345678', '612345678'],
   ['raqm dyali 212 612 345 678', '212 612 345 678'],
+  // A bare "212" country code next to the words people use to ask for a call or a message.
+  ['للاتصال: 212 661 98 76 54', '212 661 98 76 54'],
+  ['المرجو إرسال الرقم 212 5 22 48 91 07', '212 5 22 48 91 07'],
+  ['عيطي ليا ف 212708112233 من بعد العصر', '212708112233'],
+  ['صيفط ليا الموقع ف الواتساب 212.6.61.44.20.19', '212.6.61.44.20.19'],
+  ['Je suis joignable au 212 6 70 11 22 33 le matin', '212 6 70 11 22 33'],
+  ['Contact : Mme Alaoui, 212 537 65 43 21', '212 537 65 43 21'],
+  ['3ayto lia f 212 661 223 344', '212 661 223 344'],
+  ['sift lia sms l 212-6-99-88-77-66', '212-6-99-88-77-66'],
 ];
 
 const INVALID: string[] = [
@@ -43,6 +52,13 @@ const INVALID: string[] = [
   'montant 1 250,00 DH',
   'facture FA0612345678',
   'IBAN MA64 0611 1900 0001 2050 0053 4921',
+  // The tail of a foreign number after "+CC (0)" or "00CC (0)" reads like a Moroccan one.
+  'Bureau à Paris : tél +33 (0)6 61 23 45 67',
+  'fax +49 (0)89 612 34 56 7',
+  'Tel. 0044 (0) 7 00 12 34 56',
+  'office +31 (0)5 22 11 33 44',
+  'رقم 2019 لسنة 2020 والمرسوم رقم 2.20.293', // "رقم" before numbers that are not phone-shaped
+  'القانون رقم 65.99 المتعلق بمدونة الشغل',
 ];
 
 describe('MA_PHONE recognizer', () => {

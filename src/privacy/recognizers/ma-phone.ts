@@ -14,6 +14,12 @@ const NSN = `[5-8](?:${SEP}\\d){8}`;
 const START = '(?<![\\w+])(?<!\\d[ .\\-/])';
 /** Not followed by another digit of the same number. */
 const END = '(?![.\\-]?\\d)';
+/**
+ * Not the rest of a foreign number: "+46 (0)8 928 571 38", "0041 (0)69 979 80 58". A "+CC" or "00CC" prefix
+ * followed by a trunk "(0)" leaves a tail that looks national; a Moroccan number after "+212 (0)" is matched whole
+ * by the international alternative.
+ */
+const NOT_FOREIGN_TAIL = '(?<!(?:\\+|(?<!\\d)00)[ ]?\\d{1,3}[ .\\-]{0,2}\\(0\\)[ .\\-]{0,2})';
 const INTL_PREFIX = `(?:\\(\\s?(?:\\+|00)\\s?212\\s?\\)|(?:\\+|00)\\s?212)(?:[ .\\-]{0,2}\\(0\\)|[ .\\-]{0,2}0)?`;
 
 /** Allocated ranges (first digits of the 9-digit number): a number there is certainly a phone number. */
@@ -51,7 +57,7 @@ export const maPhone: Recognizer = {
       // 0…, +212…, 00212…, +212 (0)…, (+212)…; "(0522) 12 34 56": the area part may sit in parentheses.
       name: 'phone',
       regex: new RegExp(
-        `${START}(?:0${NSN}|\\(0[5-8]\\d{0,2}\\)[ .\\-]{0,3}\\d(?:${SEP}\\d){0,7}|${INTL_PREFIX}${SEP}${NSN})${END}`,
+        `${START}${NOT_FOREIGN_TAIL}(?:0${NSN}|\\(0[5-8]\\d{0,2}\\)[ .\\-]{0,3}\\d(?:${SEP}\\d){0,7}|${INTL_PREFIX}${SEP}${NSN})${END}`,
         'g',
       ),
       score: 0.6,
@@ -59,7 +65,7 @@ export const maPhone: Recognizer = {
     {
       // "212 6…" or a bare "6 12 34 56 78": only next to a phone context word.
       name: 'phone-needs-context',
-      regex: new RegExp(`(?<![\\w+.\\-])(?<!\\d[ .\\-/])(?:212${SEP})?${NSN}${END}`, 'g'),
+      regex: new RegExp(`(?<![\\w+.\\-])(?<!\\d[ .\\-/])${NOT_FOREIGN_TAIL}(?:212${SEP})?${NSN}${END}`, 'g'),
       score: 0.45,
       requiresContext: true,
     },
@@ -78,9 +84,17 @@ export const maPhone: Recognizer = {
     'numéro de téléphone',
     'appeler',
     'appelez',
+    'appelé',
+    'rappeler',
+    'rappelez',
     'joindre',
+    'joignable',
+    'injoignable',
+    'contact',
     'contacter',
+    'contactez',
     'whatsapp',
+    'sms',
     'phone',
     'call',
     'cell',
@@ -98,9 +112,21 @@ export const maPhone: Recognizer = {
     'نمرة',
     'نمرتي',
     'واتساب',
+    'الواتساب',
     'اتصل',
     'اتصلوا',
+    'الاتصال',
+    'اتصال',
+    'رقم',
+    'الرقم',
     'عيط',
+    'عيطو',
+    'عيطي',
+    'عيط ليا',
+    'عيطو ليا',
+    'صيفط ليا',
+    'سيفط ليا',
+    'ميساج',
     'nmra',
     'nemra',
     'noumro',
@@ -115,6 +141,15 @@ export const maPhone: Recognizer = {
     'telefon',
     '3ayet',
     '3iyet',
+    '3ayt',
+    '3ayto',
+    '3aytoli',
+    '3ayetli',
+    'sift lia',
+    'sifet lia',
+    'sifto lia',
+    'watsap',
+    'wtsp',
   ],
   validate: validatePhone,
 };
