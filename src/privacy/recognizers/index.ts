@@ -4,6 +4,7 @@
  * `defaultRecognizers`; helper modules are listed there by name.
  */
 import type { Recognizer } from '../types.js';
+import { address } from './address.js';
 import { dateOfBirth } from './date-of-birth.js';
 import { email } from './email.js';
 import { iban } from './iban.js';
@@ -17,6 +18,8 @@ import { maPhone } from './ma-phone.js';
 import { maPlate } from './ma-plate.js';
 import { maRib } from './ma-rib.js';
 import { paymentCard } from './payment-card.js';
+import { person } from './person.js';
+import { sensitiveRecognizers } from './sensitive.js';
 
 /** Identifiers with a fixed shape (patterns, checksums, context words). */
 export const structuredRecognizers: readonly Recognizer[] = [
@@ -35,5 +38,8 @@ export const structuredRecognizers: readonly Recognizer[] = [
   dateOfBirth,
 ];
 
-/** Everything the default scanner runs. PERSON, ADDRESS and the SENSITIVE_* recognizers join here. */
-export const defaultRecognizers: readonly Recognizer[] = [...structuredRecognizers];
+/** Found by cues, gazetteers and lexicons rather than by shape. */
+export const contextualRecognizers: readonly Recognizer[] = [person, address, ...sensitiveRecognizers];
+
+/** Everything the default scanner runs; structured identifiers first, so they win ties. */
+export const defaultRecognizers: readonly Recognizer[] = [...structuredRecognizers, ...contextualRecognizers];
