@@ -56,9 +56,8 @@ export const NAME_ENDS = [
 ];
 
 /** Words that introduce an address ("demeurant au", "sakn f", "l'adresse"): a district name may follow. */
-export const ADDRESS_LEADS = 'au à f fi adresse address dyali sakn sakin sakna demeurant domicilié domiciliée habite at in'.split(
-  ' ',
-);
+export const ADDRESS_LEADS =
+  'au à f fi adresse address dyali sakn sakin sakna demeurant domicilié domiciliée habite at in'.split(' ');
 
 /** Words that also spell a street name's first letters but begin with the conjunction "و": kept in names. */
 export const WAW_NAMES = ['وادي', 'واد', 'ولي', 'الوحدة'];

@@ -1,3 +1,7 @@
+import { FNV_OFFSET, FNV_PRIME, KeyTable } from './key-table.js';
+
+export { KeyTable, hashKey } from './key-table.js';
+
 /**
  * Word-level machinery for the gazetteer and lexicon recognizers (PERSON, ADDRESS, SENSITIVE_*). The text is split
  * into words once per scan (every recognizer of a scan reads the same tokens), and each word is hashed while it is
@@ -64,8 +68,10 @@ for (const [variants, base] of [
   for (const v of variants!) FOLD[v.charCodeAt(0)] = base!.charCodeAt(0);
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+/** CLASS and FOLD in one lookup: class << 16 | folded code unit. */
+const TABLE = new Uint32Array(0x10000);
+for (let c = 0; c < 0x10000; c++) TABLE[c] = (CLASS[c]! << 16) | FOLD[c]!;
+
 const ALEF = 0x627;
 const LAM = 0x644;
 const WAW = 0x648;
@@ -88,31 +94,44 @@ export function foldWord(word: string): string {
   return out;
 }
 
-/** The hash of a folded word (FNV-1a over its code units), as the tokenizer computes it. */
-export function hashKey(folded: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < folded.length; i++) h = Math.imul(h ^ folded.charCodeAt(i), FNV_PRIME);
-  return h;
-}
-
 /**
  * How many leading characters of the Arabic word text[s, e) are proclitics: a conjunction (و ف), then "لل" or a
  * preposition (ب ل ك) and the article (ال), keeping at least three letters: "وبالسكري" → 4, "للسجن" → 2.
  */
-export function procliticLength(text: string, s = 0, e = text.length): number {
+export function procliticLength(folded: string): number {
+  const codes = new Uint16Array(Math.min(folded.length, 6));
+  for (let i = 0; i < codes.length; i++) codes[i] = folded.charCodeAt(i);
+  return proclitics(codes, 0, folded.length);
+}
+
+/** procliticLength on code units text[s, e). */
+function proclitics(codes: Uint16Array, s: number, e: number): number {
   const n = e - s;
-  const c0 = FOLD[text.charCodeAt(s)]!;
+  const c0 = FOLD[codes[s]!]!;
   let p = 0;
   if ((c0 === WAW || c0 === FA) && n - 1 >= 3) p = 1;
-  const c = p < n ? FOLD[text.charCodeAt(s + p)]! : 0;
-  const c1 = p + 1 < n ? FOLD[text.charCodeAt(s + p + 1)]! : 0;
+  const c = p < n ? FOLD[codes[s + p]!]! : 0;
+  const c1 = p + 1 < n ? FOLD[codes[s + p + 1]!]! : 0;
   if (c === LAM && c1 === LAM && n - p - 2 >= 3) return p + 2;
   let q = p;
   if ((c === BA || c === LAM || c === KAF) && n - q - 1 >= 3) q++;
-  const a0 = q < n ? FOLD[text.charCodeAt(s + q)]! : 0;
-  const a1 = q + 1 < n ? FOLD[text.charCodeAt(s + q + 1)]! : 0;
+  const a0 = q < n ? FOLD[codes[s + q]!]! : 0;
+  const a1 = q + 1 < n ? FOLD[codes[s + q + 1]!]! : 0;
   if (a0 === ALEF && a1 === LAM && n - q - 2 >= 3) q += 2;
   return q;
+}
+
+let units = new Uint16Array(4096);
+
+/**
+ * The UTF-16 code units of a text, in a reused typed array (valid until the next call). The word loop then reads
+ * one kind of array whatever the string's internal form (flat, sliced or concatenated), which keeps it fast.
+ */
+function codeUnits(text: string): Uint16Array {
+  const n = text.length;
+  if (units.length < n) units = new Uint16Array(Math.max(n, units.length * 2));
+  for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
+  return units;
 }
 
 /** A folded Arabic word without its article, keeping three letters: "العلوي" → "علوي"; others unchanged. */
@@ -121,6 +140,73 @@ export const withoutArticle = (folded: string) =>
 
 /** The word without its Arabic proclitics (see procliticLength); other words unchanged. */
 export const bareKey = (folded: string) => folded.slice(procliticLength(folded));
+
+// Results of scanWord (module state: one word at a time, no allocation).
+let wordHash = 0;
+let wordSeen = 0;
+let wordLetters = 0;
+let wordUpper = 0;
+
+/** Reads the word starting at text[i] (a letter or digit): its folded hash and classes. Returns its end. */
+function scanWord(codes: Uint16Array, i: number, len: number): number {
+  let h = FNV_OFFSET;
+  let seen = 0; // one bit per character class
+  let letters = 0;
+  let upper = 0;
+  let c = codes[i]!;
+  let entry = TABLE[c]!;
+  do {
+    const cls = entry >>> 16;
+    seen |= 1 << cls;
+    if (cls !== 3) letters++;
+    if (cls === 2) upper++;
+    const f = entry & 0xffff;
+    if (f !== 0xffff) h = Math.imul(h ^ f, FNV_PRIME);
+    else h = hashMulti(h, c);
+    i++;
+    c = i < len ? codes[i]! : 0x20;
+    entry = TABLE[c]!;
+  } while (entry >>> 16 !== 0);
+  wordHash = h;
+  wordSeen = seen;
+  wordLetters = letters;
+  wordUpper = upper;
+  return i;
+}
+
+function hashMulti(h: number, c: number): number {
+  const m = MULTI.get(c)!;
+  for (let k = 0; k < m.length; k++) h = Math.imul(h ^ m.charCodeAt(k), FNV_PRIME);
+  return h;
+}
+
+/**
+ * Continues a folded hash over the token range [from, to) of a text, the words joined by `joiner` (0 for none, or a
+ * code unit such as 0x20): the hash of "ben jelloun" or "عبدالله" without building the string.
+ */
+export function joinedHash(t: Tokens, from: number, to: number, joiner: number): number {
+  let h = FNV_OFFSET;
+  for (let k = from; k < to; k++) {
+    if (k > from && joiner !== 0) h = Math.imul(h ^ joiner, FNV_PRIME);
+    for (let i = t.start[k]!; i < t.end[k]!; i++) {
+      const c = t.text.charCodeAt(i);
+      const f = FOLD[c]!;
+      h = f !== 0xffff ? Math.imul(h ^ f, FNV_PRIME) : hashMulti(h, c);
+    }
+  }
+  return h;
+}
+
+/** The folded hash of text[s, e). */
+function hashRange(codes: Uint16Array, s: number, e: number): number {
+  let h = FNV_OFFSET;
+  for (let k = s; k < e; k++) {
+    const c = codes[k]!;
+    const f = FOLD[c]!;
+    h = f !== 0xffff ? Math.imul(h ^ f, FNV_PRIME) : hashMulti(h, c);
+  }
+  return h;
+}
 
 /** The words of a text: letter or digit runs (hyphens and apostrophes separate words). Reused between texts. */
 export class Tokens {
@@ -134,6 +220,8 @@ export class Tokens {
   /** Arabic words: hash without the proclitics (see procliticLength), and their length; others: as hash, 0. */
   bare = new Int32Array(256);
   bareSkip = new Uint8Array(256);
+  /** Which recognizers watch the word (see watchWords): unconfirmed hash hits, a cheap filter. */
+  interest = new Uint8Array(256);
   private keys: (string | undefined)[] = [];
 
   /** Splits `text`, replacing what the object held. */
@@ -142,56 +230,46 @@ export class Tokens {
     this.keys.length = 0;
     let n = 0;
     const len = text.length;
+    const codes = codeUnits(text);
     let i = 0;
     while (i < len) {
-      let c = text.charCodeAt(i);
-      let cls = CLASS[c]!;
-      if (cls === 0) {
+      if (CLASS[codes[i]!] === 0) {
         i++;
         continue;
       }
       const s = i;
-      const first = cls;
-      let seen = 0; // bit per class
-      let letters = 0;
-      let upper = 0;
-      let h = FNV_OFFSET;
-      do {
-        seen |= 1 << cls;
-        if (cls !== 3) letters++;
-        if (cls === 2) upper++;
-        const f = FOLD[c]!;
-        if (f === 0xffff) {
-          const m = MULTI.get(c)!;
-          for (let k = 0; k < m.length; k++) h = Math.imul(h ^ m.charCodeAt(k), FNV_PRIME);
-        } else h = Math.imul(h ^ f, FNV_PRIME);
-        i++;
-        c = i < len ? text.charCodeAt(i) : 0x20;
-        cls = CLASS[c]!;
-      } while (cls !== 0);
+      i = scanWord(codes, i, len);
       if (n === this.start.length) this.grow();
-      this.start[n] = s;
-      this.end[n] = i;
-      this.hash[n] = h;
-      const arabic = (seen & 0b10000) !== 0;
-      this.kind[n] =
-        (seen & 0b110 ? LATIN : 0) |
-        (arabic ? ARABIC : 0) |
-        (letters === 0 ? DIGITS : 0) |
-        (first === 2 ? CAPITALIZED : 0) |
-        (upper >= 2 && upper === letters ? ALL_CAPS : 0);
-      const skip = arabic && i - s > 3 ? procliticLength(text, s, i) : 0;
-      this.bareSkip[n] = skip;
-      if (skip === 0) this.bare[n] = h;
-      else {
-        let b = FNV_OFFSET;
-        for (let k = s + skip; k < i; k++) b = Math.imul(b ^ FOLD[text.charCodeAt(k)]!, FNV_PRIME);
-        this.bare[n] = b;
-      }
-      n++;
+      this.record(n++, codes, s, i);
     }
     this.count = n;
     return this;
+  }
+
+  /** Records token n, text[s, e), from the scanWord results. */
+  private record(n: number, codes: Uint16Array, s: number, e: number): void {
+    const seen = wordSeen;
+    const h = wordHash;
+    this.start[n] = s;
+    this.end[n] = e;
+    this.hash[n] = h;
+    const arabic = (seen & 0b10000) !== 0;
+    this.kind[n] =
+      (seen & 0b110 ? LATIN : 0) |
+      (arabic ? ARABIC : 0) |
+      (wordLetters === 0 ? DIGITS : 0) |
+      (CLASS[codes[s]!] === 2 ? CAPITALIZED : 0) |
+      (wordUpper >= 2 && wordUpper === wordLetters ? ALL_CAPS : 0);
+    const skip = arabic && e - s > 3 ? proclitics(codes, s, e) : 0;
+    this.bareSkip[n] = skip;
+    let watched = WATCHED.get(h);
+    if (skip === 0) this.bare[n] = h;
+    else {
+      const b = hashRange(codes, s + skip, e);
+      this.bare[n] = b;
+      watched |= WATCHED.get(b);
+    }
+    this.interest[n] = watched;
   }
 
   private grow(): void {
@@ -202,6 +280,7 @@ export class Tokens {
     this.hash = copyInto(this.hash, new Int32Array(size));
     this.bare = copyInto(this.bare, new Int32Array(size));
     this.bareSkip = copyInto(this.bareSkip, new Uint8Array(size));
+    this.interest = copyInto(this.interest, new Uint8Array(size));
   }
 
   word(i: number): string {
@@ -228,6 +307,20 @@ export class Tokens {
   }
 }
 
+/** Recognizers that watch words, as bits of Tokens.interest. */
+export const WATCH_PERSON = 1;
+export const WATCH_ADDRESS = 2;
+export const WATCH_SENSITIVE = 4;
+
+/**
+ * Registers folded words a recognizer looks for: the tokenizer looks every word up once (and an Arabic word once
+ * more without its proclitics), so a recognizer only visits the words it watches.
+ */
+export function watchWords(keys: Iterable<string>, bit: number): void {
+  for (const k of keys) WATCHED.add(k, bit);
+  shared.text = ''; // a text tokenized before this registration is read again
+}
+
 function copyInto<T extends Int32Array | Uint8Array>(from: T, to: T): T {
   to.set(from);
   return to;
@@ -244,71 +337,7 @@ export function tokenize(text: string): Tokens {
   return shared.text === text && text.length > 0 ? shared : shared.read(text);
 }
 
-/** Folded lookup keys → bits, by hash (open addressing). Keys that share a hash share their bits. */
-export class KeyTable {
-  private size = 0;
-  private mask = 1023;
-  private hashes = new Int32Array(1024);
-  private used = new Uint8Array(1024);
-  private values = new Int32Array(1024);
-  private keys: string[][] = [];
-
-  /** Adds bits to a folded key (multi-word keys: words joined by one space). */
-  add(key: string, bits: number): void {
-    if (this.size * 2 >= this.mask) this.rehash();
-    const h = hashKey(key);
-    const slot = this.slot(h);
-    if (!this.used[slot]) {
-      this.used[slot] = 1;
-      this.hashes[slot] = h;
-      this.keys[slot] = [key];
-      this.size++;
-    } else if (!this.keys[slot]!.includes(key)) this.keys[slot]!.push(key);
-    this.values[slot]! |= bits;
-  }
-
-  /** Bits of a hash (0 when absent); unconfirmed: another word may share the hash (see confirm). */
-  get(hash: number): number {
-    const slot = this.slot(hash);
-    return this.used[slot] ? this.values[slot]! : 0;
-  }
-
-  /** Bits of a folded key, confirmed. */
-  of(key: string): number {
-    const slot = this.slot(hashKey(key));
-    return this.used[slot] && this.keys[slot]!.includes(key) ? this.values[slot]! : 0;
-  }
-
-  /** Whether a hash hit is the key itself, not another word with the same hash. */
-  confirm(hash: number, key: string): boolean {
-    const slot = this.slot(hash);
-    return this.used[slot] === 1 && this.keys[slot]!.includes(key);
-  }
-
-  private slot(hash: number): number {
-    let s = (hash ^ (hash >>> 15)) & this.mask;
-    while (this.used[s] && this.hashes[s] !== hash) s = (s + 1) & this.mask;
-    return s;
-  }
-
-  private rehash(): void {
-    const old = { hashes: this.hashes, used: this.used, values: this.values, keys: this.keys };
-    const size = (this.mask + 1) * 2;
-    this.mask = size - 1;
-    this.hashes = new Int32Array(size);
-    this.used = new Uint8Array(size);
-    this.values = new Int32Array(size);
-    this.keys = [];
-    for (let s = 0; s < old.used.length; s++) {
-      if (!old.used[s]) continue;
-      const slot = this.slot(old.hashes[s]!);
-      this.used[slot] = 1;
-      this.hashes[slot] = old.hashes[s]!;
-      this.values[slot] = old.values[s]!;
-      this.keys[slot] = old.keys[s]!;
-    }
-  }
-}
+const WATCHED = new KeyTable();
 
 /** The folded words of a phrase, split as the tokenizer splits text ("Ben-Jelloun" → ["ben", "jelloun"]). */
 export function phraseKeys(phrase: string): string[] {

@@ -2,7 +2,7 @@
  * The PERSON recognizer's lookup tables, built once from the data lists: given and family names, cities, stop words
  * and cue phrases, as bits per folded word in hash tables (see lexicon.ts).
  */
-import { KeyTable, keysOf, withoutArticle } from './lexicon.js';
+import { KeyTable, WATCH_PERSON, keysOf, watchWords, withoutArticle } from './lexicon.js';
 import cities from './cities.json' with { type: 'json' };
 import family from './family-names.json' with { type: 'json' };
 import given from './given-names.json' with { type: 'json' };
@@ -103,3 +103,17 @@ for (const [kind, list] of [
     }
   }
 }
+
+// The words that can start a name or a cue, for the tokenizer's one lookup per word (capitalized Latin words are
+// visited anyway).
+const STARTS = GIVEN | FAMILY | PARTICLE | PARTICLE_CAPITAL | HONORIFIC | COMPOUND | CUE;
+watchWords(
+  [
+    ...[given.names.flat(), family.names.flat(), cues.PARTICLES, cues.NAME_HONORIFICS, cues.COMPOUND_HEADS]
+      .flatMap((l) => keysOf(l))
+      .flatMap((k) => [k, withoutArticle(k)]),
+    ...multiWord.map((k) => k.slice(0, k.indexOf(' '))),
+    ...CUES.keys(),
+  ].filter((k) => (INFO.of(k) | BARE.of(k)) & STARTS),
+  WATCH_PERSON,
+);

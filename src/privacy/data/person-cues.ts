@@ -147,10 +147,14 @@ export const TITLE_CUES = [
 
 /** Roles before a name: a known given or family name must follow ("التلميذة سلمى أجدع", "l'élève Youssef"). */
 export const ROLE_CUES = [
-  ...'élève étudiant étudiante patient patiente citoyen citoyenne candidat candidate agent employé employée'.split(' '),
+  ...'élève étudiant étudiante patient patiente citoyen citoyenne candidat candidate agent employé employée'.split(
+    ' ',
+  ),
   ...'client cliente collègue pupil student patient'.split(' '),
   ...'التلميذ التلميذة الطالب الطالبة المواطن المواطنة المريض المريضة الموظف الموظفة الطفل الطفلة'.split(' '),
-  ...'المتهم المتهمة الضحية المستخدم المستخدمة الأجير الأجيرة المشتكي المشتكية السائق الزبون الزبونة'.split(' '),
+  ...'المتهم المتهمة الضحية المستخدم المستخدمة الأجير الأجيرة المشتكي المشتكية السائق الزبون الزبونة'.split(
+    ' ',
+  ),
 ];
 
 /** Weak cues: they make a known given or family name certain ("je suis Youssef", "أنا يوسف"), nothing else. */

@@ -7,7 +7,8 @@
  * Prefixes: "!" a term that names its own person ("mon parti", "حكم علي": it needs no cue); "^" a term that counts
  * only right after a possessive ("mon parti", never "je suis parti"); "~" a term that is another noun after an
  * article ("une enceinte" is a loudspeaker); ">" a term that is another noun before "ل" ("حامل لشهادة" holds a diploma);
- * "+" a term whose span takes the next word ("من أصل" + the origin). Latin-script terms also match with Darija's
+ * "+" a term whose span takes the next word ("من أصل" + the origin); "=" a term that counts only right after its
+ * cue ("je suis noire", not "j'ai un chat noir"). Latin-script terms also match with Darija's
  * article glued on ("lcancer", "lsida").
  */
 
@@ -100,7 +101,7 @@ export const SENSITIVE_TERMS = {
     ...'amazigh amazighe berbère(|s) rifain(|e|s) soussi(|a) chleuh sahraoui(|e) hassani(|e) arabe subsaharien(|ne)'.split(
       ' ',
     ),
-    ...'kabyle touareg'.split(' '),
+    ...'kabyle touareg =noir(|e|s|es)'.split(' '),
     '+d (origine|ascendance)',
     'origine ethnique',
     ...'أمازيغي أمازيغية بربري بربرية ريفي ريفية سوسي سوسية شلح شلحة صحراوي صحراوية حساني حسانية'.split(' '),
@@ -158,7 +159,8 @@ export const SENSITIVE_TERMS = {
     ),
     ...'christianisme judaïsme bouddhisme chiisme'.split(' '),
     'non (pratiquant|croyant|jeûneur)',
-    'ne (jeûne|crois) pas',
+    'ne jeûne pas',
+    'ne crois pas (en dieu|en allah|à dieu)',
     'ne fais pas (le ramadan|la prière)',
     ...'مسيحي مسيحية نصراني نصرانية يهودي يهودية ملحد ملحدة لاديني لادينية مرتد مرتدة شيعي شيعية'.split(' '),
     ...'سني سنية بهائي بهائية أحمدي مسلم مسلمة متدين متدينة المسيحية اليهودية مفطر مفطرة'.split(' '),
@@ -221,8 +223,8 @@ export const SENSITIVE_TERMS = {
     'مثلي الجنس',
     'مزدوج الميول',
     'متحول جنسيا',
-    'علاقة (جنسية|خارج الزواج|رضائية)',
-    'علاقات (جنسية|خارج الزواج|رضائية)',
+    '(علاقة|علاقات) (جنسية|رضائية|خارج الزواج|خارج إطار الزواج|برا الزواج)',
+    '(3ala9a|3la9a|3ala9at) (bla|barra|bra) (zwaj|zawaj)',
     'الخيانة الزوجية',
     'الميول الجنسية',
     'التوجه الجنسي',
@@ -238,12 +240,14 @@ export const SENSITIVE_TERMS = {
     ),
     'casier judiciaire',
     'en prison',
+    '(en |)détention (préventive|provisoire)',
+    'الاعتقال الاحتياطي',
     'sorti(|e) de prison',
     '(ans|mois|peine) de prison',
     'fait de la prison',
     'garde à vue',
     'mis(|e) en examen',
-    'poursuivi(|e) pour',
+    '+poursuivi(|e) pour',
     'accusé(|e) de (vol|meurtre|corruption|fraude|trafic|viol|agression|escroquerie|détournement)',
     'avec sursis',
     'libération conditionnelle',
@@ -257,15 +261,19 @@ export const SENSITIVE_TERMS = {
     'حكم (عليه|عليها)',
     'محكوم (عليه|عليها|علي)',
     'السجل العدلي',
-    'سوابق قضائية',
+    'سوابق (قضائية|عدلية)',
+    '!دخلت (للحبس|الحبس|للسجن|السجن|لحبس)',
+    '!خرجت من (الحبس|السجن)',
+    '!(تشديت|تشدّيت|تعتقلت)',
     'الحراسة النظرية',
     'موقوف التنفيذ',
     'سراح مؤقت',
     'الإفراج المشروط',
-    'خرجت من (الحبس|السجن)',
     'شدوني البوليس',
-    ...'l7abs l7bs 7bs l7ebs lhabs 7abs sajn lsijn tched tchedit tchdit chedouni sawabi9 ma7koum'.split(' '),
+    ...'l7abs l7bs 7bs l7ebs lhabs 7abs sajn lsijn tched chedouni sawabi9 ma7koum'.split(' '),
     '7kmo 3liya',
+    '!(dkhlt|dkhelt|khrjt|khrejt) (l7bs|l7abs|lhabs|l7ebs|lhbs)',
+    '!(tchedit|tchdit|tchdit)',
     'tl9it l7kam',
     ...'convicted jail prison imprisoned incarcerated arrested'.split(' '),
     '(criminal|a) conviction',
@@ -286,7 +294,7 @@ export const FIRST_PERSON = [
   ...'ابني ابنتي بنتي ولدي أولادي زوجي زوجتي أمي أبي والدي والدتي أخي أختي خويا ختي راجلي مراتي صديقي'.split(
     ' ',
   ),
-  ...'ابنه ابنها زوجها زوجته أخوه أخته عائلتي عائلتنا أسرتي أخضع كنخضع'.split(' '),
+  ...'ابنه ابنها زوجها زوجته أخوه أخته عائلتي عائلتنا أسرتي أخضع كنخضع قضيت عنده عندها عندو'.split(' '),
   ...'3ndi 3andi 3endi andi 3ndo 3ando 3ndha 3andha weldi wldi bnti binti mrati rajli khoya khouya khay khti'.split(
     ' ',
   ),
@@ -294,9 +302,7 @@ export const FIRST_PERSON = [
 ];
 
 /** Third-person pronouns: the term must follow at once ("il est diabétique"; not "il est important de…"). */
-export const THIRD_PERSON = [
-  ...'il elle ils elles he she they هو هي هما هم huwa howa hiya hia عنده عندها عندو'.split(' '),
-];
+export const THIRD_PERSON = [...'il elle ils elles he she they هو هي هما هم huwa howa hiya hia'.split(' ')];
 
 /** Possessives: right before a term ("mon diabète", "my chemo"), or before a relation noun ("mon fils"). */
 export const POSSESSIVES = 'mon ma mes son sa ses notre nos my his her our'.split(' ');
@@ -333,6 +339,13 @@ export const BRIDGES = [
     ' ',
   ),
   ...'vis vit membre adhérent adhérente inscrit inscrite traitement voté vote votais'.split(' '),
+  // Durations and counts: "condamné à deux ans de prison", "قضيت ستة أشهر في السجن"
+  ...'un deux trois quatre cinq six sept huit neuf dix mois an ans année années semaines jours'.split(' '),
+  ...'one two three four five six months years weeks'.split(' '),
+  ...'واحد اثنين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة عشر شهر أشهر شهور سنة سنوات سنتين عام أعوام'.split(
+    ' ',
+  ),
+  ...'3am 3amayn chhar chhour'.split(' '),
   ...'am m was were is are have has had ve been being with from of a an the on also still now currently very'.split(
     ' ',
   ),
@@ -343,6 +356,20 @@ export const BRIDGES = [
     ' ',
   ),
 ];
+
+/**
+ * Membership and state words that belong to the span when they lead a term: "membre du PJD", "منخرط في النقابة",
+ * "mrid b lcancer", "مصاب بالسكري". LEAD_LINKS may sit between them and the term.
+ */
+export const LEADS = [
+  ...'membre adhérent adhérente militant militante sympathisant sympathisante délégué déléguée member'.split(
+    ' ',
+  ),
+  ...'mnkhart mnkharta 3odw 3ozw mrid mrida عضو منخرط منخرطة مناضل مناضلة مندوب مصاب مصابة مريض مريضة'.split(
+    ' ',
+  ),
+];
+export const LEAD_LINKS = 'du de des la le l d au aux à a f fi b bl fl of the في ف ب بداء بمرض'.split(' ');
 
 /** Words that cut a cue from a later term: the term is a topic, not a fact about the person. */
 export const BLOCKERS = [

@@ -1,6 +1,17 @@
 import cities from '../data/cities.json' with { type: 'json' };
 import * as words from '../data/address-words.js';
-import { ALL_CAPS, ARABIC, CAPITALIZED, DIGITS, KeyTable, LATIN, keysOf, tokenize } from '../data/lexicon.js';
+import {
+  ALL_CAPS,
+  ARABIC,
+  CAPITALIZED,
+  DIGITS,
+  KeyTable,
+  LATIN,
+  WATCH_ADDRESS,
+  keysOf,
+  tokenize,
+  watchWords,
+} from '../data/lexicon.js';
 import type { Tokens } from '../data/lexicon.js';
 import type { Candidate, Recognizer } from '../types.js';
 
@@ -35,6 +46,11 @@ add(words.NAME_ENDS, END);
 add('n no nº numéro numero num ra9m raqm rqm r9m رقم'.split(' '), MARKER);
 add(words.NAMED_TYPES, NAMED);
 const CITIES = new Set(keysOf(cities.cities.flat()));
+const TYPE_WORDS = [words.STREET_TYPES, words.ADDRESS_PARTS, words.KILOMETRE, words.ROADS].flatMap((l) =>
+  keysOf(l),
+);
+// "بحي": a one-letter preposition on a two-letter type is not stripped by the tokenizer.
+watchWords([...TYPE_WORDS, ...'وبفل'.split('').map((p) => p + 'حي')], WATCH_ADDRESS);
 for (const k of CITIES) WORDS.add(k.split(' ')[0]!, CITY);
 const WAW_NAMES = new Set(keysOf(words.WAW_NAMES));
 /** Words that introduce an address: a district name may follow them before the street. */
@@ -87,8 +103,11 @@ function wordAt(t: Tokens, i: number): Word {
   return { bits: 0, skip: 0 };
 }
 
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const houseNumber = (t: Tokens, i: number) =>
-  (t.is(i, DIGITS) && t.end[i]! - t.start[i]! <= 4) || (t.is(i, LATIN) && HOUSE_NUMBER.test(t.word(i)));
+  t.is(i, DIGITS)
+    ? t.end[i]! - t.start[i]! <= 4
+    : t.is(i, LATIN) && isDigit(t.text.charCodeAt(t.start[i]!)) && HOUSE_NUMBER.test(t.word(i));
 const postalCode = (t: Tokens, i: number) =>
   t.is(i, DIGITS) && t.end[i]! - t.start[i]! === 5 && t.text[t.start[i]!] !== '0';
 const gapOk = (t: Tokens, j: number, gap: RegExp) =>
@@ -226,21 +245,21 @@ function startsAt(t: Tokens, i: number): Word | undefined {
 export function findAddresses(text: string): Candidate[] {
   const t = tokenize(text);
   const out: Candidate[] = [];
-  let i = 0;
-  while (i < t.count) {
+  let done = 0; // tokens before this belong to a found address
+  for (let j = 0; j < t.count; j++) {
+    if (!(t.interest[j]! & WATCH_ADDRESS) || j < done) continue;
+    // A chain starts at a watched word, or at the house number right before it ("12 rue …").
+    const i = j > done && houseNumber(t, j - 1) && startsAt(t, j - 1) ? j - 1 : j;
     const start = startsAt(t, i);
-    if (!start) {
-      i++;
-      continue;
-    }
+    if (!start) continue;
     const chain = chainAt(t, i);
     const score = scoreOf(chain);
     if (score > 0) {
       const from = houseNumber(t, i) ? i : districtBefore(t, i);
       const skip = from === i ? start.skip : 0;
       out.push({ start: t.start[from]! + skip, end: t.end[chain.end - 1]!, score, pattern: 'address-chain' });
-      i = chain.end;
-    } else i++;
+      done = chain.end;
+    }
   }
   return out;
 }

@@ -1,4 +1,13 @@
-import { ALL_CAPS, ARABIC, CAPITALIZED, DIGITS, LATIN, tokenize } from '../data/lexicon.js';
+import {
+  ALL_CAPS,
+  ARABIC,
+  CAPITALIZED,
+  DIGITS,
+  LATIN,
+  WATCH_PERSON,
+  joinedHash,
+  tokenize,
+} from '../data/lexicon.js';
 import type { Tokens } from '../data/lexicon.js';
 import {
   BARE,
@@ -83,6 +92,7 @@ function classify(bits: number): Cls | undefined {
   return undefined;
 }
 
+const isGiven = (c: Cls) => c === 'G' || c === 'GA';
 const isKnown = (c: Cls) => c === 'G' || c === 'F' || c === 'GA' || c === 'FA';
 const upper = (t: Tokens, i: number) => t.is(i, CAPITALIZED | ALL_CAPS);
 const script = (t: Tokens, i: number) => t.kind[i]! & (LATIN | ARABIC);
@@ -91,18 +101,21 @@ const nameGap = (t: Tokens, j: number) =>
 
 /** A multi-word name or city starting at i ("Ben Jelloun", "عبد الله", "El Jadida"), longest first. */
 function compoundAt(t: Tokens, i: number, mode: number): Unit | undefined {
-  for (let n = Math.min(4, t.count - i); n >= 2; n--) {
-    const keys = [t.key(i)];
-    let ok = true;
-    for (let j = i + 1; j < i + n && ok; j++) {
-      ok =
-        nameGap(t, j) &&
-        ((mode & LOWER) !== 0 || !t.is(j, LATIN) || upper(t, j) || (bitsOf(t, j) & PARTICLE) !== 0);
-      keys.push(t.key(j));
-    }
-    if (!ok) continue;
-    for (const key of [keys.join(' '), keys.join('')]) {
-      const bits = info(key);
+  let n = 1;
+  while (n < 4 && i + n < t.count && nameGap(t, i + n)) {
+    const j = i + n;
+    if (!(mode & LOWER) && t.is(j, LATIN) && !upper(t, j) && !(bitsOf(t, j) & PARTICLE)) break;
+    n++;
+  }
+  for (; n >= 2; n--) {
+    // Joined by a space ("ben jelloun") or not ("عبدالله"): hashed first, a string only for a hit.
+    for (const joiner of [0x20, 0]) {
+      const h = joinedHash(t, i, i + n, joiner);
+      const bits = INFO.get(h);
+      if (bits === 0) continue;
+      const keys: string[] = [];
+      for (let k = i; k < i + n; k++) keys.push(t.key(k));
+      if (!INFO.confirm(h, keys.join(joiner ? ' ' : ''))) continue;
       if (bits & CITY && !(bits & FAMILY)) return { to: i + n, cls: 'C', skip: 0 };
       const cls = classify(bits);
       if (cls) return { to: i + n, cls, skip: 0 };
@@ -192,8 +205,8 @@ function runAt(t: Tokens, i: number, mode: number, max: number): Run | undefined
     if (!u || u.cls === 'C') break;
     if ((u.cls === 'N' || u.cls === 'U') && !known && !(mode & CUED)) break;
     if (u.cls === 'U' && unknown >= 2) break;
-    // In Arabic script an unknown word only completes given names: "السيد إدريس أملال", not "… بنحمو سيشرف".
-    if (u.cls === 'U' && t.is(run.to, ARABIC) && run.units.some((c) => c !== 'G' && c !== 'GA')) break;
+    // In Arabic script an unknown word only completes a given name: "السيد إدريس أملال", not "… بنحمو سيشرف".
+    if (u.cls === 'U' && t.is(run.to, ARABIC) && (run.units.length > 1 || !isGiven(run.units[0]!))) break;
     run.units.push(u.cls);
     run.to = u.to;
     known ||= isKnown(u.cls);
@@ -239,7 +252,8 @@ function compositionScore(units: readonly Cls[], arabic: boolean, lower: boolean
 
 /** The cue phrase starting at token i, if any. */
 function cueAt(t: Tokens, i: number): { kind: CueKind; next: number } | undefined {
-  const bucket = CUES.get(t.key(i)) ?? (t.bareSkip[i]! > 0 ? CUES.get(t.key(i).slice(t.bareSkip[i])) : undefined);
+  const bucket =
+    CUES.get(t.key(i)) ?? (t.bareSkip[i]! > 0 ? CUES.get(t.key(i).slice(t.bareSkip[i])) : undefined);
   if (!bucket || NOT_CUES.has(t.word(i))) return undefined;
   for (const cue of bucket) {
     const n = cue.keys.length;
@@ -275,7 +289,11 @@ function afterPlaceWord(t: Tokens, i: number): boolean {
 function districtName(t: Tokens, run: Run): boolean {
   const lead = run.from - 1;
   if (lead < 0 || run.to >= t.count || !(bitsOf(t, lead) & ADDRESS_LEAD)) return false;
-  return t.gapLength(run.to) <= 2 && /^[ \t]*,?[ \t]*$/.test(t.gapBefore(run.to)) && (bitsOf(t, run.to) & PLACE_WORD) !== 0;
+  return (
+    t.gapLength(run.to) <= 2 &&
+    /^[ \t]*,?[ \t]*$/.test(t.gapBefore(run.to)) &&
+    (bitsOf(t, run.to) & PLACE_WORD) !== 0
+  );
 }
 
 const candidate = (t: Tokens, run: Run, score: number, pattern: string): Candidate => ({
@@ -319,6 +337,10 @@ export function findPersons(text: string): Candidate[] {
   const out: Candidate[] = [];
   let i = 0;
   while (i < t.count) {
+    if (!(t.interest[i]! & WATCH_PERSON) && !(t.is(i, LATIN) && upper(t, i))) {
+      i++;
+      continue;
+    }
     const bits = bitsOf(t, i);
     if (bits & CUE || (t.bareSkip[i]! > 0 && BARE.get(t.bare[i]!) & CUE)) {
       const cue = cueAt(t, i);

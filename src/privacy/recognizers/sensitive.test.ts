@@ -20,7 +20,7 @@ const FOUND: [EntityType, string, string][] = [
   ['SENSITIVE_HEALTH', 'Je suis handicapé moteur.', 'handicapé'],
   ['SENSITIVE_HEALTH', "J'ai fait un test génétique BRCA1 positif.", 'test génétique BRCA1'],
   ['SENSITIVE_HEALTH', 'عندي السكري ومحتاج شهادة.', 'السكري'],
-  ['SENSITIVE_HEALTH', 'ابني مصاب بالتوحد.', 'بالتوحد'],
+  ['SENSITIVE_HEALTH', 'ابني مصاب بالتوحد.', 'مصاب بالتوحد'],
   ['SENSITIVE_HEALTH', '3ndi sokkar w kan-akhod dwa', 'sokkar'],
   ['SENSITIVE_HEALTH', 'kan-tbe3 traitement dyal cancer', 'cancer'],
   ['SENSITIVE_HEALTH', 'السكر ديالي طالع', 'السكر'],
@@ -46,7 +46,7 @@ const FOUND: [EntityType, string, string][] = [
   ['SENSITIVE_RELIGION', 'I am Jewish.', 'Jewish'],
   // Union membership
   ['SENSITIVE_UNION', 'Je suis syndiqué à la CDT.', 'syndiqué à la CDT'],
-  ['SENSITIVE_UNION', "Je suis membre de l'UMT.", 'UMT'],
+  ['SENSITIVE_UNION', "Je suis membre de l'UMT.", "membre de l'UMT"],
   ['SENSITIVE_UNION', 'أنا عضو في نقابة التعليم.', 'عضو في نقابة'],
   ['SENSITIVE_UNION', 'Mon syndicat a appelé à la grève.', 'syndicat'],
   ['SENSITIVE_UNION', 'I am a union member.', 'union member'],
@@ -62,6 +62,15 @@ const FOUND: [EntityType, string, string][] = [
   ['SENSITIVE_CRIMINAL', 'حكم علي بالسجن موقوف التنفيذ.', 'حكم علي بالسجن موقوف التنفيذ'],
   ['SENSITIVE_CRIMINAL', 'ana tl9it l7kam', 'tl9it l7kam'],
   ['SENSITIVE_CRIMINAL', 'I have a criminal record.', 'criminal record'],
+  ['SENSITIVE_CRIMINAL', 'Mon frère a été condamné à deux ans de prison.', 'condamné à deux ans de prison'],
+  ['SENSITIVE_CRIMINAL', 'تشديت ف قضية ديال الشفرة', 'تشديت'],
+  ['SENSITIVE_HEALTH', 'ana mrid b lcancer', 'mrid b lcancer'],
+  ['SENSITIVE_ETHNIC_ORIGIN', "Ma famille est d'origine sahraouie.", "d'origine sahraouie"],
+  ['SENSITIVE_ETHNIC_ORIGIN', 'عائلتي من أصل صحراوي', 'من أصل صحراوي'],
+  ['SENSITIVE_ETHNIC_ORIGIN', 'Elle a été exclue parce qu’elle est noire.', 'noire'],
+  ['SENSITIVE_RELIGION', 'Je ne crois pas en Dieu.', 'ne crois pas en Dieu'],
+  ['SENSITIVE_SEX_LIFE', 'Adrien a annoncé qu’il était gay.', 'gay'],
+  ['SENSITIVE_POLITICAL', 'كنصوت على البام', 'كنصوت على البام'],
 ];
 
 const NOTHING: string[] = [
@@ -88,6 +97,9 @@ const NOTHING: string[] = [
   'أنا حامل لشهادة الباكالوريا',
   'الحكم على المشتري',
   'I converted the file to PDF.',
+  'أنا حسن السوسي', // a family name, not an origin
+  "J'ai un chat noir.", // a colour, not an origin: "noir" counts only right after its cue
+  "Je ne crois pas à ce qu'il raconte.",
   'The law on trade unions was amended.',
 ];
 
@@ -130,6 +142,16 @@ describe('SENSITIVE_* recognizers', () => {
       [
         ['SENSITIVE_HEALTH', 'diabétique'],
         ['SENSITIVE_UNION', 'syndiqué'],
+      ],
+    );
+  });
+
+  it('ties a later term of a category to the person of an earlier one in the same clause', () => {
+    assert.deepEqual(
+      found('Mon test génétique a révélé une mucoviscidose.').map(([type, text]) => [type, text]),
+      [
+        ['SENSITIVE_HEALTH', 'test génétique'],
+        ['SENSITIVE_HEALTH', 'mucoviscidose'],
       ],
     );
   });

@@ -4,10 +4,12 @@ import {
   DIGITS,
   KeyTable,
   LATIN,
+  WATCH_SENSITIVE,
   bareKey,
   expand,
   keysOf,
   tokenize,
+  watchWords,
 } from '../data/lexicon.js';
 import type { Tokens } from '../data/lexicon.js';
 import { FAMILY, FAMILY_AMBIGUOUS, GIVEN, GIVEN_AMBIGUOUS, INFO as NAMES, NOT_NAMES } from '../data/names.js';
@@ -38,13 +40,20 @@ interface Term {
   possessiveOnly: boolean;
   notAfterArticle: boolean;
   notBeforeLam: boolean;
+  /** Only right after the cue and its copula ("je suis noire", not "j'ai un chat noir"). */
+  strict: boolean;
 }
 
 const TERMS = new Map<string, Term[]>();
+/** First words of terms (ONE_WORD: a term is this word alone; MULTI_WORD: a longer term starts with it). */
 const TERM_START = new KeyTable();
+const ONE_WORD = 1;
+const MULTI_WORD = 2;
+/** Second words of longer terms: "de" starts "de gauche", but "de la" starts nothing. */
+const SECOND = new KeyTable();
 for (const [type, entries] of Object.entries(lex.SENSITIVE_TERMS) as [SensitiveType, readonly string[]][]) {
   for (const entry of entries) {
-    const flags = /^[!^~>+]*/.exec(entry)![0];
+    const flags = /^[!^~>+=]*/.exec(entry)![0];
     for (const phrase of expand(entry.slice(flags.length))) {
       const words = keysOf([phrase])[0]!.split(' ');
       const term: Term = {
@@ -56,11 +65,13 @@ for (const [type, entries] of Object.entries(lex.SENSITIVE_TERMS) as [SensitiveT
         possessiveOnly: flags.includes('^'),
         notAfterArticle: flags.includes('~'),
         notBeforeLam: flags.includes('>'),
+        strict: flags.includes('='),
       };
       // Darija glues its article to Latin-script words: "lcancer", "lsida".
       const latin = /^[a-z]/.test(words[0]!) ? ['l' + words[0]] : [];
+      if (words.length > 1) for (const w of [words[1]!, bareKey(words[1]!)]) SECOND.add(w, 1);
       for (const key of new Set([words[0]!, bareKey(words[0]!), ...latin])) {
-        TERM_START.add(key, 1);
+        TERM_START.add(key, words.length > 1 ? MULTI_WORD : ONE_WORD);
         const list = TERMS.get(key) ?? [];
         list.push(term);
         list.sort((a, b) => b.words.length - a.words.length);
@@ -70,6 +81,8 @@ for (const [type, entries] of Object.entries(lex.SENSITIVE_TERMS) as [SensitiveT
   }
 }
 
+watchWords(TERMS.keys(), WATCH_SENSITIVE);
+
 const FIRST = 1;
 const THIRD = 2;
 const POSSESSIVE = 4;
@@ -78,6 +91,8 @@ const POST = 16;
 const BRIDGE = 32;
 const BLOCK = 64;
 const NOT_VERB = 128;
+const LEAD = 256;
+const LEAD_LINK = 512;
 const WORDS = new KeyTable();
 for (const [list, bit] of [
   [lex.FIRST_PERSON, FIRST],
@@ -88,6 +103,8 @@ for (const [list, bit] of [
   [lex.BRIDGES, BRIDGE],
   [lex.BLOCKERS, BLOCK],
   [lex.NOT_VERBS, NOT_VERB],
+  [lex.LEADS, LEAD],
+  [lex.LEAD_LINKS, LEAD_LINK],
 ] as const) {
   for (const k of keysOf(list)) WORDS.add(k, bit);
 }
@@ -120,12 +137,18 @@ function sameWord(t: Tokens, i: number, word: string, raw: string | undefined): 
 
 /** The longest term starting at token i. */
 function termAt(t: Tokens, i: number): { term: Term; end: number } | undefined {
-  if (!TERM_START.get(t.hash[i]!) && !TERM_START.get(t.bare[i]!)) return undefined;
+  const start = TERM_START.get(t.hash[i]!) | TERM_START.get(t.bare[i]!);
+  if (start === 0) return undefined;
+  if (!(start & ONE_WORD)) {
+    const next = i + 1;
+    if (next >= t.count || !(SECOND.get(t.hash[next]!) | SECOND.get(t.bare[next]!))) return undefined;
+  }
   const key = t.key(i);
-  const lists = [TERMS.get(key), TERMS.get(key.slice(t.bareSkip[i]!))];
   let best: { term: Term; end: number } | undefined;
-  for (const list of lists) {
-    for (const term of list ?? []) {
+  for (let l = 0; l < 2; l++) {
+    const list = l === 0 ? TERMS.get(key) : t.bareSkip[i] ? TERMS.get(key.slice(t.bareSkip[i])) : undefined;
+    if (list === undefined) continue;
+    for (const term of list) {
       const n = term.words.length;
       if (best && best.end - i >= n) break;
       if (i + n > t.count) continue;
@@ -150,11 +173,19 @@ function isName(t: Tokens, i: number): boolean {
   );
 }
 
+function afterGivenName(t: Tokens, i: number): boolean {
+  if (!PHRASE_GAP.test(t.gapBefore(i))) return false;
+  const bits = NAMES.get(t.hash[i - 1]!);
+  return (bits & GIVEN) !== 0 && NAMES.confirm(t.hash[i - 1]!, t.key(i - 1));
+}
+
 interface Tie {
   score: number;
   possessive: boolean;
+  /** Content words between the cue and the term. */
+  content: number;
 }
-const NO_TIE: Tie = { score: 0, possessive: false };
+const NO_TIE: Tie = { score: 0, possessive: false, content: 0 };
 
 /** The person cue before a term starting at token i, if any. `inTerm` marks tokens of other terms. */
 function cueBefore(t: Tokens, i: number, inTerm: Uint8Array): Tie {
@@ -163,26 +194,25 @@ function cueBefore(t: Tokens, i: number, inTerm: Uint8Array): Tie {
     if (CLAUSE_BREAK.test(t.gapBefore(k + 1))) return NO_TIE;
     const bits = wordBits(t, k);
     if (bits & BLOCK) return NO_TIE;
-    if (bits & POSSESSIVE && k === i - 1) return { score: 0.8, possessive: true };
+    if (bits & POSSESSIVE && k === i - 1) return { score: 0.8, possessive: true, content: 0 };
     if (bits & RELATION && k > 0 && wordBits(t, k - 1) & POSSESSIVE) return first(content);
     if (bits & FIRST || isDarijaVerb(t, k, bits)) return first(content);
     // "هي المسيحية" (it is Christianity) is a copula, "هي مسيحية" (she is Christian) a person.
     if (bits & THIRD) return content === 0 && !(t.is(k, ARABIC) && hasArticle(t, i)) ? THIRD_TIE : NO_TIE;
-    if (isName(t, k)) return content === 0 && k < i - 1 ? { score: 0.7, possessive: false } : NO_TIE;
-    if (bits & BRIDGE || inTerm[k]) continue;
+    if (isName(t, k)) return content === 0 && k < i - 1 ? { score: 0.7, possessive: false, content } : NO_TIE;
+    if (bits & BRIDGE || inTerm[k] || t.is(k, DIGITS)) continue;
     if (++content > 1) return NO_TIE;
   }
   return NO_TIE;
 }
 
-const THIRD_TIE: Tie = { score: 0.75, possessive: false };
+const THIRD_TIE: Tie = { score: 0.75, possessive: false, content: 0 };
 /** An Arabic article on token i: "المسيحية", or Darija's "ل" ("لمسيحية"). */
 const hasArticle = (t: Tokens, i: number) =>
   (t.bareSkip[i]! >= 2 && t.key(i).endsWith('ال', t.bareSkip[i]!)) ||
   (t.bareSkip[i] === 1 && t.key(i)[0] === 'ل');
 
-const first = (content: number): Tie =>
-  content === 0 ? { score: 0.85, possessive: false } : { score: 0.7, possessive: false };
+const first = (content: number): Tie => ({ score: content === 0 ? 0.85 : 0.7, possessive: false, content });
 
 /** A Darija possessive right after a term: "sokkar dyali", "السكر ديالي". */
 function possessiveAfter(t: Tokens, end: number): boolean {
@@ -202,22 +232,27 @@ interface Found {
   score: number;
 }
 
+let inTermBuffer = new Uint8Array(1024);
+
 /** Every term of the text with its tie to a person (0 when none). */
 function termsOf(t: Tokens): Found[] {
   const found: Found[] = [];
-  const inTerm = new Uint8Array(t.count);
+  if (inTermBuffer.length < t.count) inTermBuffer = new Uint8Array(t.count * 2);
+  const inTerm = inTermBuffer.fill(0, 0, t.count);
   const tied = new Map<SensitiveType, number>();
   for (let i = 0; i < t.count; i++) {
-    if (t.is(i, DIGITS)) continue;
+    if (!(t.interest[i]! & WATCH_SENSITIVE)) continue;
     const hit = termAt(t, i);
     if (!hit) continue;
     const { term } = hit;
     let end = hit.end;
     if (term.notAfterArticle && i > 0 && ARTICLES.has(t.key(i - 1))) continue;
     if (term.notBeforeLam && end < t.count && t.is(end, ARABIC) && t.key(end).startsWith('ل')) continue;
+    // A family name, not an origin: "حسن السوسي", "Hassan Soussi".
+    if (term.type === 'SENSITIVE_ETHNIC_ORIGIN' && i > 0 && afterGivenName(t, i)) continue;
     if (term.self && hasArticle(t, i)) continue; // "الحزبي" (partisan) is not "حزبي" (my party)
-    const tie = term.self ? { score: 0.85, possessive: true } : cueBefore(t, i, inTerm);
-    let score = term.possessiveOnly && !tie.possessive ? 0 : tie.score;
+    const tie = term.self ? { score: 0.85, possessive: true, content: 0 } : cueBefore(t, i, inTerm);
+    let score = (term.possessiveOnly && !tie.possessive) || (term.strict && tie.content > 0) ? 0 : tie.score;
     if (score === 0 && !term.possessiveOnly && possessiveAfter(t, end)) score = 0.75;
     if (term.nextWord && end < t.count && PHRASE_GAP.test(t.gapBefore(end)) && !t.is(end, DIGITS)) end++;
     // A term in the same clause as a tied term of its category shares the tie: "mon test génétique a révélé une
@@ -225,7 +260,7 @@ function termsOf(t: Tokens): Found[] {
     const prev = tied.get(term.type);
     if (score === 0 && prev !== undefined && i - prev <= LOOKBACK && sameClause(t, prev, i)) score = 0.7;
     if (score > 0) tied.set(term.type, end);
-    found.push({ type: term.type, from: i, to: end, score });
+    found.push({ type: term.type, from: leadBefore(t, i), to: end, score });
     inTerm.fill(1, i, end);
   }
   return found;
@@ -245,6 +280,17 @@ function joined(t: Tokens, found: Found[]): Found[] {
   return out.filter((f) => f.score > 0);
 }
 
+/** The start of a term with the membership or state word that leads it ("membre du PJD"), else i. */
+function leadBefore(t: Tokens, i: number): number {
+  for (let k = i - 1; k >= 0 && i - k <= 3; k--) {
+    if (CLAUSE_BREAK.test(t.gapBefore(k + 1))) return i;
+    const bits = wordBits(t, k);
+    if (bits & LEAD) return k;
+    if (!(bits & LEAD_LINK)) return i;
+  }
+  return i;
+}
+
 function sameClause(t: Tokens, from: number, to: number): boolean {
   for (let k = from; k <= to && k < t.count; k++) if (CLAUSE_BREAK.test(t.gapBefore(k))) return false;
   return true;
@@ -253,7 +299,7 @@ function sameClause(t: Tokens, from: number, to: number): boolean {
 function onlyBridges(t: Tokens, from: number, to: number): boolean {
   for (let k = from; k <= to && k < t.count; k++) {
     if (CLAUSE_BREAK.test(t.gapBefore(k))) return false;
-    if (k < to && !(wordBits(t, k) & BRIDGE)) return false;
+    if (k < to && !(wordBits(t, k) & BRIDGE) && !t.is(k, DIGITS)) return false;
   }
   return true;
 }
