@@ -111,15 +111,15 @@ export function cpuSecondsOf(pid: number): number {
 /**
  * Measures the CPU taken by everything but `pids` and this process (other processes on the machine, and the
  * hypervisor's steal): the returned reader gives its mean share of one core since the meter was started.
- * Interrupt time is left out, since our own loopback traffic is handled there.
+ * Interrupt time counts as busy because a process is charged for the interrupts that arrive while it runs.
  */
 export function foreignCpuMeter(pids: number[]): () => number {
   const machine = (): number => {
-    const [user, nice, system, , , , , steal] = /^cpu\s+(.+)$/m
+    const [user, nice, system, , , irq, softirq, steal] = /^cpu\s+(.+)$/m
       .exec(readFileSync('/proc/stat', 'utf8'))![1]!
       .split(/\s+/)
       .map(Number);
-    return (user! + nice! + system! + steal!) / CLOCK_TICKS_PER_SECOND;
+    return (user! + nice! + system! + irq! + softirq! + steal!) / CLOCK_TICKS_PER_SECOND;
   };
   const ours = (): number => {
     const self = process.cpuUsage();

@@ -24,6 +24,8 @@ const VALID: [string, string][] = [
   ['درب السلطان رقم 40 الدار البيضاء', 'درب السلطان رقم 40 الدار البيضاء'],
   ['sakin f derb ghallef zan9a 3 ra9m 17', 'derb ghallef zan9a 3 ra9m 17'],
   ['ana sakna f hay nahda 2 ra9m 55 rabat', 'hay nahda 2 ra9m 55 rabat'],
+  ['sakin f derb ghallef zan9a 3 ra9m 17, 3ndi mochkil', 'derb ghallef zan9a 3 ra9m 17'], // "3ndi" is no number
+  ['Résidence Nour, Imm 12B, Appt 3bis', 'Résidence Nour, Imm 12B, Appt 3bis'],
   ['I live at 9 rue Moulay Ismail, Meknes 50000.', '9 rue Moulay Ismail, Meknes 50000'],
 ];
 

@@ -71,13 +71,16 @@ const ARTICLES = new Set([
   'this',
 ]);
 
+/** An address has at most this many parts (number, street, building, city…); a longer chain is cut. */
+const MAX_PARTS = 16;
 const COMPONENT_GAP = /^[ \t]*[,،;/-]?[ \t]*(?:\r?\n[ \t]*)?$/;
 const NAME_GAP = /^(?:[ \t]{1,2}|['’-]|[ \t]?-[ \t]?)$/;
 const MARKER_GAP = /^[ \t]*[°º.:]?[ \t]*$/;
 /** After a street type: a space, or the dot of an abbreviation ("Bd. Zerktouni"). */
 const TYPE_GAP = /^\.?[ \t]{1,2}$/;
 const LEAD_GAP = /^[ \t]*:?[ \t]*$/;
-const HOUSE_NUMBER = /^\d{1,4}[a-zA-Z]{0,3}$/;
+/** "12", "12B", "12bis" (not the Darija "3ndi", "3la"). */
+const HOUSE_NUMBER = /^\d{1,4}(?:[a-zA-Z]|bis|ter)?$/i;
 const WAW = 'و';
 
 interface Word {
@@ -161,7 +164,8 @@ interface Chain {
 function chainAt(t: Tokens, i: number): Chain {
   const c: Chain = { end: i, streets: 0, numbers: 0, names: 0, place: false, km: false, road: false };
   let j = i;
-  while (j < t.count && (j === i || gapOk(t, j, COMPONENT_GAP))) {
+  let parts = 0;
+  while (j < t.count && parts++ < MAX_PARTS && (j === i || gapOk(t, j, COMPONENT_GAP))) {
     if (houseNumber(t, j)) {
       c.numbers++;
       c.end = ++j;

@@ -171,7 +171,11 @@ function unitAt(t: Tokens, i: number, mode: number): Unit | undefined {
   }
   const key = t.key(i);
   if (bits & STOP || bare & STOP || particle || HAS_DIGIT.test(key)) return undefined;
-  if (latin) return t.is(i, ALL_CAPS) && !(mode & CUED) ? undefined : { to: i + 1, cls: 'U', skip: 0 };
+  // An unknown Latin word: capitalized, two letters at least, and in capitals only after a cue ("Nom : ZNIBER").
+  if (latin) {
+    const caps = t.is(i, ALL_CAPS) && !(mode & CUED);
+    return caps || t.end[i]! - t.start[i]! < 2 ? undefined : { to: i + 1, cls: 'U', skip: 0 };
+  }
   if (NISBA.test(key) || FAMILY_PREFIX.test(key)) return { to: i + 1, cls: 'N', skip: 0 };
   // Not a name: "و" is the conjunction ("وأنا", "وصفته"); "ال" without a nisba, an adjective ("فاطمة العظيم").
   const waw = key.startsWith('و') && !(mode & AFTER_PARTICLE);
