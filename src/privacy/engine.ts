@@ -320,6 +320,32 @@ interface Cluster {
   contextWord: string | undefined;
 }
 
+/**
+ * Every occurrence of a context word lying wholly within [from, to) of the text. The slice keeps one character
+ * on each side so that the word boundaries of the pattern see what surrounds the window.
+ */
+function* contextOccurrences(
+  text: string,
+  context: RegExp,
+  from: number,
+  to: number,
+): Generator<{ start: number; end: number }> {
+  const ws = Math.max(0, from);
+  const we = Math.min(text.length, to);
+  const sliceStart = Math.max(0, ws - 1);
+  const window = text.slice(sliceStart, Math.min(text.length, we + 1));
+  context.lastIndex = 0;
+  for (let m = context.exec(window); m !== null; m = context.exec(window)) {
+    if (m[0].length === 0) {
+      context.lastIndex++;
+      continue;
+    }
+    const start = sliceStart + m.index;
+    const end = start + m[0].length;
+    if (start >= ws && end <= we) yield { start, end };
+  }
+}
+
 /** Finds, for each cluster of one recognizer's overlapping hits, the context word that belongs to it. */
 function attachContext(
   text: string,
@@ -331,22 +357,10 @@ function attachContext(
   for (let i = 0; i < clusters.length; i++) {
     const c = clusters[i]!;
     if (allValidated(c.hits)) continue;
-    const ws = Math.max(0, c.start - before);
-    const we = Math.min(text.length, c.end + after);
-    const sliceStart = Math.max(0, ws - 1);
-    const window = text.slice(sliceStart, Math.min(text.length, we + 1));
     const prev = clusters[i - 1];
     const next = clusters[i + 1];
     let best: { distance: number; start: number; end: number } | undefined;
-    context.lastIndex = 0;
-    for (let m = context.exec(window); m !== null; m = context.exec(window)) {
-      if (m[0].length === 0) {
-        context.lastIndex++;
-        continue;
-      }
-      const start = sliceStart + m.index;
-      const end = start + m[0].length;
-      if (start < ws || end > we) continue;
+    for (const { start, end } of contextOccurrences(text, context, c.start - before, c.end + after)) {
       const distance = distanceTo(c, start, end, after);
       if (distance === undefined) continue;
       // The occurrence belongs to the nearest cluster: a neighbour that is strictly nearer takes it.
@@ -617,20 +631,8 @@ function nearestContextWord(
   after: number,
 ): string | undefined {
   const c: Cluster = { start: h.start, end: h.end, hits: [h], contextWord: undefined };
-  const ws = Math.max(0, h.start - before);
-  const we = Math.min(text.length, h.end + after);
-  const sliceStart = Math.max(0, ws - 1);
-  const window = text.slice(sliceStart, Math.min(text.length, we + 1));
   let best: { distance: number; start: number; end: number } | undefined;
-  context.lastIndex = 0;
-  for (let m = context.exec(window); m !== null; m = context.exec(window)) {
-    if (m[0].length === 0) {
-      context.lastIndex++;
-      continue;
-    }
-    const start = sliceStart + m.index;
-    const end = start + m[0].length;
-    if (start < ws || end > we) continue;
+  for (const { start, end } of contextOccurrences(text, context, h.start - before, h.end + after)) {
     const distance = distanceTo(c, start, end, after);
     if (distance === undefined) continue;
     if (best === undefined || distance < best.distance) best = { distance, start, end };
