@@ -126,5 +126,7 @@ export function foreignCpuMeter(pids: number[]): () => number {
     return (self.user + self.system) / 1e6 + pids.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
   };
   const start = { machine: machine(), ours: ours(), at: performance.now() };
-  return () => (machine() - start.machine - (ours() - start.ours)) / ((performance.now() - start.at) / 1000);
+  // Per-process and machine-wide accounting round differently, by a few ticks: an idle machine can read below 0.
+  return () =>
+    Math.max(0, machine() - start.machine - (ours() - start.ours)) / ((performance.now() - start.at) / 1000);
 }
