@@ -2,6 +2,7 @@
  * The gateway benchmark: latency added over the upstream at fixed rates, peak throughput on one core, memory,
  * and Mizan's time per pipeline stage, for Mizan and Portkey side by side. The method is in bench/README.md.
  */
+import { revision } from './environment.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -227,24 +228,9 @@ function describeEnvironment(args: string[]): Environment {
     cpus: Number(execFileSync('nproc', { encoding: 'utf8' })),
     cpuModel,
     node: process.version,
-    mizan: mizanRevision(),
+    mizan: revision('src', 'bin'),
     portkey: portkeyPackage().version,
   };
-}
-
-function mizanRevision(): string {
-  try {
-    const git = (...gitArgs: string[]): string =>
-      execFileSync('git', gitArgs, {
-        cwd: ROOT,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }).trim();
-    const changed = git('status', '--porcelain', '--', 'src', 'bin') !== '';
-    return `${git('rev-parse', '--short', 'HEAD')}${changed ? ' with uncommitted changes in src/ or bin/' : ''}`;
-  } catch {
-    return 'unknown (not a git checkout)';
-  }
 }
 
 /** The gateway runs from dist/: refuse a missing build and warn about one older than the sources. */

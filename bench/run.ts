@@ -10,6 +10,7 @@ interface Benchmark {
 
 const benchmarks: Record<string, () => Promise<Benchmark>> = {
   gateway: () => import('./gateway.js'),
+  lang: () => import('./lang.js'),
   pii: () => import('./pii.js'),
 };
 

@@ -1,10 +1,11 @@
 import type { MizanConfig } from './config/schema.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
-import { guessLanguage } from './language/guess-language.js';
+import { identifyLanguage } from './language/identify.js';
 import type { Operation } from './pipeline/flow-context.js';
 import { createPipeline, type Pipeline, type Stage } from './pipeline/pipeline.js';
 import { authenticate } from './pipeline/stages/authenticate.js';
+import { answerInLanguage } from './pipeline/stages/answer-in-language.js';
 import { detectLanguage } from './pipeline/stages/detect-language.js';
 import { enforceQuota } from './pipeline/stages/enforce-quota.js';
 import { generate } from './pipeline/stages/generate.js';
@@ -110,8 +111,9 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     pipelines: {
       chat: pipeline([
         ...admission,
-        detectLanguage(guessLanguage),
+        detectLanguage(identifyLanguage, metrics.countLanguage),
         privacy,
+        answerInLanguage(),
         routeModel(models),
         generate(observeAttempt),
         restorePrivacy(),

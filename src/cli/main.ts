@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load.js';
 import { isMizanError } from '../errors.js';
 import { configCheck } from './commands/config-check.js';
+import { langDetect, langTranslit } from './commands/lang.js';
 import { migrate } from './commands/migrate.js';
 import { piiRedact, piiScan } from './commands/pii.js';
 import { serve } from './commands/serve.js';
@@ -22,6 +23,8 @@ usage: mizan <command> [options]
   pii scan [--jsonl] [--types A,B] [--threshold X]
                                           find personal data in stdin: plain text, or {id, text} JSON lines
   pii redact --policy FILE [--jsonl]      apply a privacy policy's operators to stdin
+  lang detect [--jsonl]                   identify the language of each stdin line (or {id, text} JSON line)
+  lang translit --from A --to B [--jsonl] transliterate stdin: zgh_Tfng <-> zgh_Latn, ary_Latn <-> ary_Arab
 
 options:
   --config FILE   configuration file (default: $MIZAN_CONFIG, else ./mizan.yaml if present)
@@ -47,6 +50,8 @@ async function main(argv: string[]): Promise<void> {
       types: { type: 'string' },
       threshold: { type: 'string' },
       policy: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
     },
   });
   const [command, action, ...rest] = positionals;
@@ -74,6 +79,12 @@ async function main(argv: string[]): Promise<void> {
       if (action === 'scan') return piiScan(values);
       if (action === 'redact') return piiRedact(values);
       throw new UsageError('usage: mizan pii scan [--jsonl] | mizan pii redact --policy FILE [--jsonl]');
+    case 'lang':
+      if (action === 'detect') return langDetect(values);
+      if (action === 'translit') return langTranslit(values);
+      throw new UsageError(
+        'usage: mizan lang detect [--jsonl] | mizan lang translit --from A --to B [--jsonl]',
+      );
     default:
       throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
   }

@@ -12,6 +12,8 @@ export interface Metrics {
   observeUpstream(provider: string, model: string, outcome: string, seconds: number): void;
   countError(code: string): void;
   countRetry(provider: string): void;
+  /** Chat requests by the detected language of the user's message (`und` included). */
+  countLanguage(language: string): void;
 }
 
 /** One registry per platform instance, so tests can run several instances in one process. */
@@ -58,6 +60,13 @@ export function createMetrics(): Metrics {
     registers: [registry],
   });
 
+  const languages = new Counter({
+    name: 'mizan_chat_requests_by_language_total',
+    help: "Chat requests by the detected language of the user's latest message.",
+    labelNames: ['language'],
+    registers: [registry],
+  });
+
   return {
     registry,
     observeRequest(route, method, status, seconds) {
@@ -69,5 +78,6 @@ export function createMetrics(): Metrics {
       upstreamSeconds.observe({ provider, model, outcome }, seconds),
     countError: (code) => errorsTotal.inc({ code }),
     countRetry: (provider) => retries.inc({ provider }),
+    countLanguage: (language) => languages.inc({ language }),
   };
 }

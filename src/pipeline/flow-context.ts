@@ -1,3 +1,4 @@
+import type { Identification } from '../language/identify.js';
 import type { ModelEntry } from '../providers/model-registry.js';
 import type {
   ChatMessage,
@@ -34,13 +35,6 @@ export interface PrivacyOutcome {
   vault: ConversationVault;
   counts: OperatorCounts;
   personalDataRemains: boolean;
-}
-
-export interface LanguageGuess {
-  /** A label such as `ary_Latn`, or `und`. */
-  label: string;
-  confidence: number;
-  method: string;
 }
 
 export interface ChatOperation {
@@ -87,7 +81,7 @@ export interface FlowContext<O extends Operation = Operation> {
   readonly operation: O;
   readonly principal?: Principal;
   readonly policy?: Policy;
-  readonly language?: LanguageGuess;
+  readonly language?: Identification;
   readonly privacy?: PrivacyOutcome;
   readonly chain?: ModelEntry[];
   /** The transfer decision for each model of the chain, by model id. */

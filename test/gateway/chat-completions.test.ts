@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { answerInstruction } from '../../src/language/answer-instruction.js';
 import { startTestUpstream, type TestUpstream } from '../support/test-upstream.js';
 import { startGateway, upstreamProvider, UPSTREAM_ENV, type Gateway } from '../support/gateway-harness.js';
 
@@ -82,7 +83,10 @@ describe('chat completions through Mizan with one OpenAI-compatible upstream', (
     assert.equal(body.temperature, 0.2);
     assert.equal(body.max_tokens, 64);
     assert.deepEqual(body.stop, ['\n\n']);
-    assert.deepEqual(body.messages, [{ role: 'user', content: 'salam' }]);
+    assert.deepEqual(body.messages, [
+      { role: 'system', content: answerInstruction('ary_Latn') },
+      { role: 'user', content: 'salam' },
+    ]);
     assert.equal(received.headers.authorization, 'Bearer upstream-secret');
     assert.ok(!JSON.stringify(received.headers).includes(gateway.key));
   });

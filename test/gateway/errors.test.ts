@@ -1,3 +1,4 @@
+import { answerInstruction } from '../../src/language/answer-instruction.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
@@ -266,7 +267,7 @@ describe('Mizan request errors with a 2 KiB body limit and one upstream', () => 
     for (const request of upstream.requests) {
       assert.deepEqual(
         (request.body as { messages: unknown }).messages,
-        valid.messages,
+        [{ role: 'system', content: answerInstruction('fra_Latn') }, ...valid.messages],
         'only valid requests',
       );
     }

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { startTestUpstream, type TestUpstream } from '../support/test-upstream.js';
-import { startGateway, upstreamProvider, UPSTREAM_ENV, type Gateway } from '../support/gateway-harness.js';
+import {
+  startGateway,
+  upstreamProvider,
+  useUpstreamGateway,
+  UPSTREAM_ENV,
+  type Gateway,
+} from '../support/gateway-harness.js';
 
 interface PrivacyExtension {
   entities: Record<string, Record<string, number>>;
@@ -31,32 +37,25 @@ const conversations = [
 ];
 
 const sentToUpstream = (upstream: TestUpstream) => JSON.stringify(upstream.requests.map((r) => r.body));
+/** The conversation as the model received it, without the answer-language instruction the gateway adds. */
+const forwardedConversation = <M extends { role?: unknown; content?: unknown }>(
+  upstream: TestUpstream,
+): M[] =>
+  (upstream.requests[0]!.body as { messages: M[] }).messages.filter(
+    (m) => !(m.role === 'system' && String(m.content).startsWith('The user is writing in')),
+  );
 
 describe('privacy layer in the gateway with a Moroccan-hosted model', () => {
-  let upstream: TestUpstream;
-  let gateway: Gateway;
-
-  before(async () => {
-    upstream = await startTestUpstream();
-    gateway = await startGateway(
-      { providers: [upstreamProvider('dc', upstream.url)], models: [{ id: 'atlas', provider: 'dc' }] },
-      UPSTREAM_ENV,
-    );
-  });
-  after(async () => {
-    await gateway.close();
-    await upstream.close();
-  });
-  beforeEach(() => upstream.reset());
+  const atlas = useUpstreamGateway();
 
   for (const { language, text } of conversations) {
     it(`pseudonymizes the CIN, phone and RIB before the model and restores them (${language})`, async () => {
-      upstream.enqueue({ content: 'CIN ⟦MA_CIN_1⟧, tél ⟦MA_PHONE_1⟧, RIB ⟦MA_RIB_1⟧ : vérifiés.' });
-      const completion = await gateway.client().chat.completions.create({
+      atlas.upstream.enqueue({ content: 'CIN ⟦MA_CIN_1⟧, tél ⟦MA_PHONE_1⟧, RIB ⟦MA_RIB_1⟧ : vérifiés.' });
+      const completion = await atlas.gateway.client().chat.completions.create({
         model: 'atlas',
         messages: [{ role: 'user', content: text }],
       });
-      const sent = sentToUpstream(upstream);
+      const sent = sentToUpstream(atlas.upstream);
       for (const value of [CIN, PHONE, RIB, '0612345678', '482913']) assert.ok(!sent.includes(value), value);
       assert.match(sent, /⟦MA_CIN_1⟧/);
       assert.match(sent, /⟦MA_PHONE_1⟧/);
@@ -75,8 +74,8 @@ describe('privacy layer in the gateway with a Moroccan-hosted model', () => {
     });
 
     it(`restores pseudonyms split across streamed chunks (${language})`, async () => {
-      upstream.enqueue({ chunks: ['Votre CIN ⟦MA_', 'CIN_1⟧ et le ⟦', 'MA_PHONE_1', '⟧ sont notés.'] });
-      const stream = await gateway.client().chat.completions.create({
+      atlas.upstream.enqueue({ chunks: ['Votre CIN ⟦MA_', 'CIN_1⟧ et le ⟦', 'MA_PHONE_1', '⟧ sont notés.'] });
+      const stream = await atlas.gateway.client().chat.completions.create({
         model: 'atlas',
         messages: [{ role: 'user', content: text }],
         stream: true,
@@ -84,12 +83,12 @@ describe('privacy layer in the gateway with a Moroccan-hosted model', () => {
       let answer = '';
       for await (const chunk of stream) answer += chunk.choices[0]?.delta.content ?? '';
       assert.equal(answer, `Votre CIN ${CIN} et le ${PHONE} sont notés.`);
-      assert.ok(!sentToUpstream(upstream).includes(CIN));
+      assert.ok(!sentToUpstream(atlas.upstream).includes(CIN));
     });
   }
 
   it('gives one value the same pseudonym in every message, whatever its writing', async () => {
-    await gateway.client().chat.completions.create({
+    await atlas.gateway.client().chat.completions.create({
       model: 'atlas',
       messages: [
         { role: 'system', content: 'Tu es un assistant administratif.' },
@@ -98,14 +97,14 @@ describe('privacy layer in the gateway with a Moroccan-hosted model', () => {
         { role: 'user', content: 'Je répète : 0612345678, et celui de ma mère est 0698765432.' },
       ],
     });
-    const messages = (upstream.requests[0]!.body as { messages: Array<{ content: string }> }).messages;
+    const messages = forwardedConversation<{ content: string }>(atlas.upstream);
     assert.equal(messages[1]!.content, 'Mon numéro est ⟦MA_PHONE_1⟧.');
     assert.equal(messages[3]!.content, 'Je répète : ⟦MA_PHONE_1⟧, et celui de ma mère est ⟦MA_PHONE_2⟧.');
   });
 
   it('never restores a pseudonym the user did not provide in this conversation', async () => {
-    upstream.enqueue({ content: 'Le dossier ⟦MA_CIN_1⟧ et ⟦MA_CIN_7⟧.' });
-    const completion = await gateway.client().chat.completions.create({
+    atlas.upstream.enqueue({ content: 'Le dossier ⟦MA_CIN_1⟧ et ⟦MA_CIN_7⟧.' });
+    const completion = await atlas.gateway.client().chat.completions.create({
       model: 'atlas',
       messages: [{ role: 'user', content: `CIN ${CIN}` }],
     });
@@ -113,23 +112,23 @@ describe('privacy layer in the gateway with a Moroccan-hosted model', () => {
   });
 
   it('keeps pseudonyms across the requests of a named conversation and never across conversations', async () => {
-    const client = gateway.client();
+    const client = atlas.gateway.client();
     const ask = (conversation: string, content: string) =>
       client.chat.completions.create(
         { model: 'atlas', messages: [{ role: 'user', content }] },
         { headers: { 'x-mizan-conversation-id': conversation } },
       );
     await ask('conv-a', `Ma CIN est ${CIN}.`);
-    upstream.enqueue({ content: 'Rappel : ⟦MA_CIN_1⟧.' });
+    atlas.upstream.enqueue({ content: 'Rappel : ⟦MA_CIN_1⟧.' });
     const later = await ask('conv-a', 'Quelle CIN ai-je donnée ?');
     assert.equal(later.choices[0]?.message.content, `Rappel : ${CIN}.`);
-    upstream.enqueue({ content: 'Rappel : ⟦MA_CIN_1⟧.' });
+    atlas.upstream.enqueue({ content: 'Rappel : ⟦MA_CIN_1⟧.' });
     const other = await ask('conv-b', 'Quelle CIN ai-je donnée ?');
     assert.equal(other.choices[0]?.message.content, 'Rappel : ⟦MA_CIN_1⟧.');
   });
 
   it('pseudonymizes identifiers in tool-call arguments and restores them in the tool calls it returns', async () => {
-    await gateway.client().chat.completions.create({
+    await atlas.gateway.client().chat.completions.create({
       model: 'atlas',
       messages: [
         { role: 'user', content: 'Vérifie mon dossier.' },
@@ -143,18 +142,18 @@ describe('privacy layer in the gateway with a Moroccan-hosted model', () => {
         { role: 'tool', tool_call_id: 'call_1', content: `Dossier de ${CIN} : complet.` },
       ],
     });
-    const sent = sentToUpstream(upstream);
+    const sent = sentToUpstream(atlas.upstream);
     assert.ok(!sent.includes(CIN));
-    const messages = (upstream.requests[0]!.body as { messages: Array<Record<string, unknown>> }).messages;
+    const messages = forwardedConversation<Record<string, unknown>>(atlas.upstream);
     const call = (messages[1]!.tool_calls as Array<{ function: { arguments: string } }>)[0]!;
     assert.deepEqual(JSON.parse(call.function.arguments), { cin: '⟦MA_CIN_1⟧' });
     assert.equal(messages[2]!.content, 'Dossier de ⟦MA_CIN_1⟧ : complet.');
   });
 
   it('refuses an invalid conversation id with 400', async () => {
-    const response = await fetch(`${gateway.origin}/v1/chat/completions`, {
+    const response = await fetch(`${atlas.gateway.origin}/v1/chat/completions`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${gateway.key}`, 'x-mizan-conversation-id': 'a b/../c' },
+      headers: { authorization: `Bearer ${atlas.gateway.key}`, 'x-mizan-conversation-id': 'a b/../c' },
       body: JSON.stringify({ model: 'atlas', messages: [{ role: 'user', content: 'x' }] }),
     });
     assert.equal(response.status, 400);

@@ -1,3 +1,4 @@
+import { after, before, beforeEach } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { createPlatform, type Platform } from '../../src/platform.js';
 import { buildApp } from '../../src/server/app.js';
 import { closeGracefully } from '../../src/server/shutdown.js';
 import { createLogger } from '../../src/observability/logger.js';
+import { startTestUpstream, type TestUpstream } from './test-upstream.js';
 
 export interface Gateway {
   platform: Platform;
@@ -80,3 +82,32 @@ export function upstreamProvider(id: string, url: string, overrides: Record<stri
 }
 
 export const UPSTREAM_ENV = { TEST_UPSTREAM_KEY: 'upstream-secret' };
+
+export interface UpstreamGateway {
+  upstream: TestUpstream;
+  gateway: Gateway;
+}
+
+/**
+ * The usual suite fixture: a test upstream served by a gateway as model `atlas` (hosted in Morocco), started before
+ * the suite, closed after it, its recorded requests and queued answers cleared before each test.
+ */
+export function useUpstreamGateway(): UpstreamGateway {
+  const fixture = {} as UpstreamGateway;
+  before(async () => {
+    fixture.upstream = await startTestUpstream();
+    fixture.gateway = await startGateway(
+      {
+        providers: [upstreamProvider('dc', fixture.upstream.url)],
+        models: [{ id: 'atlas', provider: 'dc' }],
+      },
+      UPSTREAM_ENV,
+    );
+  });
+  after(async () => {
+    await fixture.gateway.close();
+    await fixture.upstream.close();
+  });
+  beforeEach(() => fixture.upstream.reset());
+  return fixture;
+}

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { parse as parseYaml } from 'yaml';
 import { applyOperators } from '../../privacy/operators.js';
 import { parsePrivacyPolicy, type PrivacyPolicy } from '../../privacy/policy.js';
@@ -9,37 +8,9 @@ import { isEntityType, type Entity, type EntityType } from '../../privacy/types.
 import { ConversationVault } from '../../privacy/vault.js';
 import { deriveTenantKey, parseVaultMasterKey, VAULT_KEY_ENV } from '../../privacy/vault-crypto.js';
 import { UsageError } from '../output.js';
+import { stdinRecords } from '../stdin-records.js';
 
 type Values = Record<string, string | boolean | undefined>;
-
-interface Input {
-  id: string | number | null;
-  text: string;
-}
-
-/** Plain text is one document; `--jsonl` reads one `{id, text}` object a line. */
-async function* inputs(jsonl: boolean): AsyncGenerator<Input> {
-  if (!jsonl) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    yield { id: null, text: Buffer.concat(chunks).toString('utf8') };
-    return;
-  }
-  let line = 0;
-  for await (const raw of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    line++;
-    if (raw.trim() === '') continue;
-    let record: { id?: unknown; text?: unknown };
-    try {
-      record = JSON.parse(raw) as typeof record;
-    } catch {
-      throw new UsageError(`line ${line}: not a JSON object`);
-    }
-    if (typeof record.text !== 'string') throw new UsageError(`line ${line}: "text" must be a string`);
-    const id = typeof record.id === 'string' || typeof record.id === 'number' ? record.id : line;
-    yield { id, text: record.text };
-  }
-}
 
 function scanOptions(values: Values): { types?: EntityType[]; threshold?: number } {
   const types = typeof values.types === 'string' ? values.types.split(',').map((t) => t.trim()) : undefined;
@@ -66,7 +37,7 @@ const entityJson = (e: Entity) => ({
 /** `mizan pii scan`: one JSON line per input, `{id, entities:[{type, start, end, text, score}]}`. */
 export async function piiScan(values: Values): Promise<void> {
   const options = scanOptions(values);
-  for await (const input of inputs(values.jsonl === true)) {
+  for await (const input of stdinRecords(values.jsonl === true ? 'jsonl' : 'document')) {
     console.log(JSON.stringify({ id: input.id, entities: scan(input.text, options).map(entityJson) }));
   }
 }
@@ -93,7 +64,7 @@ export async function piiRedact(values: Values): Promise<void> {
   const master = keyText ? parseVaultMasterKey(keyText, VAULT_KEY_ENV) : randomBytes(32);
   const hashKey = deriveTenantKey(master, 'cli', 'hash');
   const jsonl = values.jsonl === true;
-  for await (const input of inputs(jsonl)) {
+  for await (const input of stdinRecords(jsonl ? 'jsonl' : 'document')) {
     const result = applyOperators(input.text, scan(input.text, options), policy, new ConversationVault(), {
       hashKey,
     });

@@ -1,8 +1,14 @@
-import type { LanguageGuess } from '../flow-context.js';
+import type { Identification } from '../../language/identify.js';
 import type { Stage } from '../pipeline.js';
 
-/** The language of the user's latest message: answers, search and quality reports follow it. */
-export const detectLanguage = (detect: (text: string) => LanguageGuess): Stage => ({
+/**
+ * The language of the user's latest message: the answer, the search and the quality reports follow it.
+ * `observe` counts requests per language, for per-language quality reports.
+ */
+export const detectLanguage = (
+  identify: (text: string) => Identification,
+  observe?: (language: string) => void,
+): Stage => ({
   name: 'detect-language',
   run(ctx) {
     if (ctx.operation.kind !== 'chat') return ctx;
@@ -12,6 +18,8 @@ export const detectLanguage = (detect: (text: string) => LanguageGuess): Stage =
       typeof content === 'string'
         ? content
         : (content ?? []).map((part) => (typeof part.text === 'string' ? part.text : '')).join(' ');
-    return { ...ctx, language: detect(text) };
+    const language = identify(text);
+    observe?.(language.lang);
+    return { ...ctx, language };
   },
 });

@@ -23,7 +23,7 @@ export const generate = (observe?: AttemptObserver): Stage => ({
       const options = {
         messages: operation.messages,
         params: operation.params,
-        language: ctx.language?.label ?? null,
+        language: ctx.language?.lang ?? null,
         signal: ctx.signal,
       };
       if (operation.stream) {

@@ -39,7 +39,7 @@ function privacySummary(ctx: FlowContext, entry: ModelEntry): PrivacySummary | R
 }
 
 export function mizanExtension(ctx: FlowContext, entry: ModelEntry): MizanExtension {
-  const language = ctx.language?.label;
+  const language = ctx.language?.lang;
   return {
     audit_id: ctx.auditId,
     language: language && language !== 'und' ? language : null,

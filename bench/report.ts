@@ -1,4 +1,6 @@
-/** Markdown helpers for the PII benchmark report. */
+/** Markdown helpers for the benchmark reports. */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 export const f3 = (x: number | undefined): string =>
   x === undefined || Number.isNaN(x) ? '—' : x.toFixed(3);
@@ -34,3 +36,26 @@ export const visible = (text: string): string =>
     .replace(/\u200b/g, '⟨ZWSP⟩')
     .replace(/\u200e/g, '⟨LRM⟩')
     .replace(/\u061c/g, '⟨ALM⟩');
+
+/**
+ * Writes a report (formatted by prettier when it is installed, so it passes `npm run lint`) and prints it.
+ * `log` takes progress messages, on stderr.
+ */
+export async function writeMarkdownReport(
+  out: string,
+  lines: readonly string[],
+  log: (message: string) => void,
+  startedAt: number,
+): Promise<void> {
+  let text = lines.join('\n');
+  try {
+    const prettier = await import('prettier');
+    const config = (await prettier.resolveConfig(out)) ?? {};
+    text = await prettier.format(text, { ...config, parser: 'markdown' });
+  } catch (error) {
+    log(`prettier unavailable, writing unformatted markdown: ${String(error)}`);
+  }
+  writeFileSync(out, text);
+  console.log(text);
+  log(`wrote ${path.relative(process.cwd(), out)} in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+}
