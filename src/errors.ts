@@ -56,6 +56,9 @@ export const errors = {
     new MizanError(code, message, { status: 404, type: 'not_found_error', param }),
   tooLarge: (code: string, message: string) =>
     new MizanError(code, message, { status: 413, type: 'invalid_request_error' }),
+  /** 422: the request is well formed but its content cannot be processed (an empty or encrypted document). */
+  unprocessable: (code: string, message: string, param: string | null = null, cause?: unknown) =>
+    new MizanError(code, message, { status: 422, type: 'invalid_request_error', param, cause }),
   conflict: (code: string, message: string, param: string | null = null) =>
     new MizanError(code, message, { status: 409, type: 'invalid_request_error', param }),
   rateLimited: (code: string, message: string, retryAfter?: number) =>

@@ -5,7 +5,14 @@ import { identifyLanguage } from './language/identify.js';
 import type { Operation } from './pipeline/flow-context.js';
 import { createPipeline, type Pipeline, type Stage } from './pipeline/pipeline.js';
 import { authenticate } from './pipeline/stages/authenticate.js';
+import { ConfigError } from './config/load.js';
+import { loadDemoCorpus } from './corpus/demo.js';
+import { createEmbedder, type Embed } from './corpus/embedder.js';
+import { createRetriever, type Retriever } from './corpus/retriever.js';
+import { createCorpusStore, type CorpusStore } from './corpus/store.js';
 import { answerInLanguage } from './pipeline/stages/answer-in-language.js';
+import { checkAnswerGrounding } from './pipeline/stages/check-grounding.js';
+import { retrieve } from './pipeline/stages/retrieve.js';
 import { detectLanguage } from './pipeline/stages/detect-language.js';
 import { enforceQuota } from './pipeline/stages/enforce-quota.js';
 import { generate } from './pipeline/stages/generate.js';
@@ -37,6 +44,7 @@ export interface Platform {
   providers: ReadonlyMap<string, ModelProvider>;
   models: ModelRegistry;
   pipelines: Record<Operation['kind'], Pipeline>;
+  corpus: { store: CorpusStore; retriever: Retriever };
   close(): Promise<void>;
 }
 
@@ -76,6 +84,22 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     onRetry: (provider) => metrics.countRetry(provider),
   });
   const models = createModelRegistry(config.models, providers);
+  const embed = corpusEmbedder(config, models);
+  const corpusStore = createCorpusStore(database.db);
+  if (config.corpus.demo) {
+    const started = Date.now();
+    try {
+      const { files, changed } = await loadDemoCorpus(corpusStore, {
+        maxBytes: config.corpus.max_document_bytes,
+        embed,
+      });
+      if (changed > 0) logger.info({ files, changed, ms: Date.now() - started }, 'demo corpus loaded');
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+  const retriever = createRetriever(corpusStore, { topK: config.corpus.top_k, embed });
 
   const observeAttempt = (
     entry: { id: string; provider: { id: string } },
@@ -108,15 +132,20 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     tenancy,
     providers,
     models,
+    corpus: { store: corpusStore, retriever },
     pipelines: {
       chat: pipeline([
         ...admission,
         detectLanguage(identifyLanguage, metrics.countLanguage),
+        ...(config.corpus.retrieval
+          ? [retrieve((question, tenantId) => retriever.retrieve(question, tenantId))]
+          : []),
         privacy,
         answerInLanguage(),
         routeModel(models),
         generate(observeAttempt),
         restorePrivacy(),
+        checkAnswerGrounding(config.corpus.grounding),
       ]),
       embeddings: pipeline([...admission, privacy, routeModel(models), generate(observeAttempt)]),
       'list-models': pipeline([...admission, listAllowedModels(models)]),
@@ -126,4 +155,25 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
       await database.close();
     },
   };
+}
+
+/**
+ * The embedding model of dense search, if one is configured: it must serve embeddings and be hosted in Morocco,
+ * since it reads the user's question before the privacy stage.
+ */
+function corpusEmbedder(config: MizanConfig, models: ModelRegistry): Embed | undefined {
+  const name = config.corpus.embedding_model;
+  if (name === undefined) return undefined;
+  const entry = models.resolve(name);
+  const problem =
+    entry === undefined
+      ? `no model "${name}" in models`
+      : entry.kind !== 'embedding'
+        ? `model "${name}" is a ${entry.kind} model, not an embedding model`
+        : entry.provider.hosting.country !== 'MA'
+          ? `model "${name}" is hosted in ${entry.provider.hosting.country}; questions are embedded before pseudonymization, so it must be hosted in Morocco`
+          : undefined;
+  if (problem)
+    throw new ConfigError([{ key: 'corpus.embedding_model', source: 'configuration', message: problem }]);
+  return createEmbedder(entry!);
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load.js';
 import { isMizanError } from '../errors.js';
 import { configCheck } from './commands/config-check.js';
+import { corpus } from './commands/corpus.js';
 import { langDetect, langTranslit } from './commands/lang.js';
 import { migrate } from './commands/migrate.js';
 import { piiRedact, piiScan } from './commands/pii.js';
@@ -25,6 +26,13 @@ usage: mizan <command> [options]
   pii redact --policy FILE [--jsonl]      apply a privacy policy's operators to stdin
   lang detect [--jsonl]                   identify the language of each stdin line (or {id, text} JSON line)
   lang translit --from A --to B [--jsonl] transliterate stdin: zgh_Tfng <-> zgh_Latn, ary_Latn <-> ary_Arab
+  corpus collections create NAME [--tenant T] [--visibility public|internal] [--allow-personal-data]
+  corpus collections list [--tenant T]
+  corpus add FILE... --collection C [--tenant T] [--source URI] [--licence L] [--publisher P] [--title T]
+             [--language L] [--classification C] [--version V] [--valid-from DATE] [--valid-to DATE]
+                                          ingest documents (Markdown, text, HTML, PDF, DOCX) with their provenance
+  corpus list --collection C [--tenant T] | corpus show DOC_ID | corpus withdraw DOC_ID --reason TEXT
+  corpus search QUESTION [--tenant T]     the passages the assistant would retrieve
 
 options:
   --config FILE   configuration file (default: $MIZAN_CONFIG, else ./mizan.yaml if present)
@@ -52,6 +60,19 @@ async function main(argv: string[]): Promise<void> {
       policy: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      collection: { type: 'string' },
+      source: { type: 'string' },
+      licence: { type: 'string' },
+      publisher: { type: 'string' },
+      title: { type: 'string' },
+      language: { type: 'string' },
+      classification: { type: 'string' },
+      version: { type: 'string' },
+      'valid-from': { type: 'string' },
+      'valid-to': { type: 'string' },
+      visibility: { type: 'string' },
+      'allow-personal-data': { type: 'boolean', default: false },
+      reason: { type: 'string' },
     },
   });
   const [command, action, ...rest] = positionals;
@@ -75,6 +96,8 @@ async function main(argv: string[]): Promise<void> {
       return apps(action, args, options);
     case 'keys':
       return keys(action, args, options);
+    case 'corpus':
+      return corpus(action, args, options);
     case 'pii':
       if (action === 'scan') return piiScan(values);
       if (action === 'redact') return piiRedact(values);

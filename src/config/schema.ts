@@ -112,6 +112,32 @@ export const configSchema = z.strictObject({
       conversation_retention_hours: z.number().positive().default(24),
     })
     .prefault({}),
+  corpus: z
+    .strictObject({
+      /** Search the governed corpus for every chat request and cite it. */
+      retrieval: z.boolean().default(true),
+      /** Load the demo corpus (Moroccan law texts, demo procedure pages) into the platform's collections at start. */
+      demo: z.boolean().default(true),
+      /** Passages given to the model per answer. */
+      top_k: z.number().int().min(1).max(20).default(5),
+      /** Largest document accepted for ingestion, in bytes. */
+      max_document_bytes: z
+        .number()
+        .int()
+        .positive()
+        .default(20 * 1024 * 1024),
+      /**
+       * What to do with answer sentences the cited passages do not support: `report` them in `mizan.grounding`,
+       * also `mark` them in the answer, or `remove` them (non-streamed answers).
+       */
+      grounding: z.enum(['report', 'mark', 'remove']).default('report'),
+      /**
+       * An embedding model (a `models` id of kind `embedding`, hosted in Morocco) for dense search alongside the
+       * full-text search; without one, search is full-text only.
+       */
+      embedding_model: z.string().min(1).optional(),
+    })
+    .prefault({}),
   logging: z
     .strictObject({
       level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,3 +1,6 @@
+import type { Citation } from '../corpus/citations.js';
+import type { GroundingReport } from '../corpus/grounding.js';
+import type { Passage } from '../corpus/types.js';
 import type { Identification } from '../language/identify.js';
 import type { ModelEntry } from '../providers/model-registry.js';
 import type {
@@ -35,6 +38,15 @@ export interface PrivacyOutcome {
   vault: ConversationVault;
   counts: OperatorCounts;
   personalDataRemains: boolean;
+}
+
+/**
+ * What the answer rests on: the citations it uses and the grounding check of its sentences. For a stream both
+ * are known only once the stream has ended; the check fills this object in then.
+ */
+export interface AnswerSources {
+  citations: Citation[];
+  grounding: GroundingReport | null;
 }
 
 export interface ChatOperation {
@@ -83,6 +95,9 @@ export interface FlowContext<O extends Operation = Operation> {
   readonly policy?: Policy;
   readonly language?: Identification;
   readonly privacy?: PrivacyOutcome;
+  /** Retrieved from the governed corpus, best first; undefined when there is no corpus to search. */
+  readonly passages?: readonly Passage[];
+  readonly sources?: AnswerSources;
   readonly chain?: ModelEntry[];
   /** The transfer decision for each model of the chain, by model id. */
   readonly transfers?: ReadonlyMap<string, TransferDecision>;

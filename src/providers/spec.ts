@@ -4,6 +4,8 @@
  * speaks only these types, never a vendor's wire format.
  */
 
+import type { Passage } from '../corpus/types.js';
+
 export const PROVIDER_SPEC = 'mizan.v1' as const;
 
 /** Where a provider runs: the transfer rules of Law 09-08 are decided on this. */
@@ -51,6 +53,12 @@ export interface CallOptions {
   language?: string | null;
   /** Aborted when the client disconnects or the flow is cancelled: the provider must stop its work. */
   signal: AbortSignal;
+  /**
+   * Passages retrieved from the governed corpus, best first, numbered from 1 in this order in the answer's
+   * citations. Undefined when there is no corpus to search; empty when nothing matched. Model servers receive
+   * them as a system message; the built-in answerer quotes them.
+   */
+  passages?: readonly Passage[] | undefined;
 }
 
 export type FinishReason = 'stop' | 'length' | 'content_filter' | 'tool_calls' | 'error' | 'other';

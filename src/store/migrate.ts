@@ -3,6 +3,7 @@ import { errors } from '../errors.js';
 import { tenancy } from './migrations/0001-tenancy.js';
 import { privacyVault } from './migrations/0002-privacy-vault.js';
 import { applicationPrivacy } from './migrations/0003-application-privacy.js';
+import { corpus } from './migrations/0004-corpus.js';
 import type { DatabaseSchema } from './schema.js';
 
 /**
@@ -13,6 +14,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['0001-tenancy', tenancy],
   ['0002-privacy-vault', privacyVault],
   ['0003-application-privacy', applicationPrivacy],
+  ['0004-corpus', corpus],
 ];
 
 const provider: MigrationProvider = { getMigrations: async () => Object.fromEntries(MIGRATIONS) };

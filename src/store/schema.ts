@@ -57,9 +57,80 @@ export interface VaultEntriesTable {
   expires_at: Date;
 }
 
+/** Corpus tables (migration 0004-corpus): see the migration for what each keeps. */
+export interface CorpusCollectionsTable {
+  id: Id;
+  /** Null for the platform's own collections (the public demo texts), visible to every tenant. */
+  tenant_id: ColumnType<string | null, string | null, never>;
+  name: string;
+  visibility: 'public' | 'internal';
+  allow_personal_data: boolean;
+  created_at: CreatedAt;
+}
+
+export interface CorpusDocumentsTable {
+  id: Id;
+  collection_id: ColumnType<string, string, never>;
+  external_id: ColumnType<string, string, never>;
+  title: string;
+  publisher: string;
+  source_uri: string;
+  licence: string;
+  language: string;
+  classification: 'public' | 'internal' | 'confidential';
+  demo: boolean;
+  current_version: number;
+  withdrawn_at: Date | null;
+  withdrawn_reason: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CorpusVersionsTable {
+  document_id: ColumnType<string, string, never>;
+  version: ColumnType<number, number, never>;
+  label: string | null;
+  sha256: ColumnType<string, string, never>;
+  format: string;
+  byte_size: number;
+  text: ColumnType<string, string, never>;
+  valid_from: ColumnType<string | null, string | null | undefined, string | null>;
+  valid_to: ColumnType<string | null, string | null | undefined, string | null>;
+  ingested_by: string;
+  ingested_at: CreatedAt;
+}
+
+export interface CorpusChunksTable {
+  id: ColumnType<string, never, never>;
+  document_id: string;
+  version: number;
+  collection_id: string;
+  ordinal: number;
+  start_offset: number;
+  end_offset: number;
+  text: string;
+  heading_path: JSONColumnType<string[], string, string>;
+  article: string | null;
+  language: string;
+  term_count: number;
+  searchable: boolean;
+  quarantine_reason: string | null;
+  embedding: number[] | null;
+}
+
+export interface CorpusPostingsTable {
+  term: string;
+  chunk_id: string;
+  tf: number;
+}
+
 export interface DatabaseSchema {
   tenants: TenantsTable;
   applications: ApplicationsTable;
   api_keys: ApiKeysTable;
   vault_entries: VaultEntriesTable;
+  corpus_collections: CorpusCollectionsTable;
+  corpus_documents: CorpusDocumentsTable;
+  corpus_versions: CorpusVersionsTable;
+  corpus_chunks: CorpusChunksTable;
+  corpus_postings: CorpusPostingsTable;
 }

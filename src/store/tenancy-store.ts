@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { errors, type MizanError } from '../errors.js';
+import { FOREIGN_KEY_VIOLATION, newId, UNIQUE_VIOLATION } from './ids.js';
 import type { ApiKeysTable, ApplicationsTable, DatabaseSchema, TenantsTable } from './schema.js';
 
 export interface Tenant {
@@ -74,19 +74,6 @@ export interface TenancyStore {
   /** The key with this hash if it is neither revoked nor expired at `now`. */
   findActiveKeyByHash(hash: string, now?: Date): Promise<ActiveApiKey | undefined>;
 }
-
-/** Crockford's base32 alphabet, lowercase: no i, l, o or u to misread when a human copies an id. */
-const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-/** 20 characters of 5 bits each: 100 random bits. */
-const ID_LENGTH = 20;
-
-// 256 is a multiple of 32, so `byte % 32` picks every character with the same probability.
-const newId = (prefix: 'ten' | 'app' | 'key'): string =>
-  `${prefix}_${Array.from(randomBytes(ID_LENGTH), (byte) => ID_ALPHABET[byte % ID_ALPHABET.length]).join('')}`;
-
-/** SQLSTATE codes, the same from PostgreSQL and PGlite (PostgreSQL manual, appendix A). */
-const UNIQUE_VIOLATION = '23505';
-const FOREIGN_KEY_VIOLATION = '23503';
 
 /** Runs a write, turning the listed SQLSTATE codes into domain errors; any other failure propagates as is. */
 const translateErrors = async <T>(

@@ -54,6 +54,7 @@ describe('chat completions through Mizan with one OpenAI-compatible upstream', (
     assert.deepEqual(Object.keys(mizan).sort(), [
       'audit_id',
       'citations',
+      'grounding',
       'language',
       'model',
       'privacy',

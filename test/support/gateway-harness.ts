@@ -34,7 +34,11 @@ export async function startGateway(
   env: Record<string, string | undefined> = {},
 ): Promise<Gateway> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mizan-test-'));
-  const { config } = loadConfig({ document: { data_dir: dataDir, ...document }, env });
+  // Without the demo corpus unless a test asks for it: most tests are about something else, and it takes seconds.
+  const { config } = loadConfig({
+    document: { data_dir: dataDir, corpus: { demo: false }, ...document },
+    env,
+  });
   const platform = await createPlatform(config, {
     env,
     inMemoryDatabase: true,
@@ -90,9 +94,10 @@ export interface UpstreamGateway {
 
 /**
  * The usual suite fixture: a test upstream served by a gateway as model `atlas` (hosted in Morocco), started before
- * the suite, closed after it, its recorded requests and queued answers cleared before each test.
+ * the suite, closed after it, its recorded requests and queued answers cleared before each test. `document` adds
+ * to the configuration.
  */
-export function useUpstreamGateway(): UpstreamGateway {
+export function useUpstreamGateway(document: Record<string, unknown> = {}): UpstreamGateway {
   const fixture = {} as UpstreamGateway;
   before(async () => {
     fixture.upstream = await startTestUpstream();
@@ -100,6 +105,7 @@ export function useUpstreamGateway(): UpstreamGateway {
       {
         providers: [upstreamProvider('dc', fixture.upstream.url)],
         models: [{ id: 'atlas', provider: 'dc' }],
+        ...document,
       },
       UPSTREAM_ENV,
     );

@@ -1,4 +1,5 @@
 import type { Identification } from '../../language/identify.js';
+import { messageText } from '../../providers/message-text.js';
 import type { Stage } from '../pipeline.js';
 
 /**
@@ -13,12 +14,7 @@ export const detectLanguage = (
   run(ctx) {
     if (ctx.operation.kind !== 'chat') return ctx;
     const lastUser = ctx.operation.messages.findLast((m) => m.role === 'user');
-    const content = lastUser?.content;
-    const text =
-      typeof content === 'string'
-        ? content
-        : (content ?? []).map((part) => (typeof part.text === 'string' ? part.text : '')).join(' ');
-    const language = identify(text);
+    const language = identify(lastUser ? messageText(lastUser) : '');
     observe?.(language.lang);
     return { ...ctx, language };
   },

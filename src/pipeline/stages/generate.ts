@@ -24,6 +24,7 @@ export const generate = (observe?: AttemptObserver): Stage => ({
         messages: operation.messages,
         params: operation.params,
         language: ctx.language?.lang ?? null,
+        passages: ctx.passages,
         signal: ctx.signal,
       };
       if (operation.stream) {

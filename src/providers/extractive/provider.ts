@@ -5,15 +5,18 @@ import {
   type ModelProvider,
   type StreamPart,
 } from '../spec.js';
-import { noModelMessage } from './messages.js';
+import { messageText } from '../message-text.js';
+import { composeAnswer } from './compose.js';
 
 /**
- * The built-in answerer, always available without a model server. Until the governed corpus exists it answers,
- * in the user's language, that no generative model is configured. It runs in-process, so it is sovereign.
+ * The built-in answerer, always available without a model server: it answers by quoting the passages retrieved
+ * from the governed corpus, with citations, after a preface in the user's language; with no corpus, it says that
+ * no generative model is configured. It runs in-process, so it is sovereign.
  */
 export function createExtractiveProvider(id: string): ModelProvider {
   const answer = (o: CallOptions): GenerateResult => {
-    const text = noModelMessage(o.language);
+    const question = o.messages.findLast((m) => m.role === 'user');
+    const text = composeAnswer(question ? messageText(question) : '', o.passages, o.language ?? null);
     const promptTokens = estimateTokens(
       o.messages.map((m) => (typeof m.content === 'string' ? m.content : '')),
     );

@@ -1,3 +1,5 @@
+import type { Citation } from '../../corpus/citations.js';
+import type { GroundingReport } from '../../corpus/grounding.js';
 import type { FlowContext } from '../../pipeline/flow-context.js';
 import type { ModelEntry } from '../../providers/model-registry.js';
 import type { OperatorCounts } from '../../privacy/operators.js';
@@ -11,7 +13,9 @@ import type { Hosting } from '../../providers/spec.js';
 export interface MizanExtension {
   audit_id: string;
   language: string | null;
-  citations: unknown[];
+  citations: Citation[];
+  /** The grounding check of the answer's sentences against the passages they cite; null without sources. */
+  grounding: GroundingReport | null;
   privacy: PrivacySummary | Record<string, never>;
   review: unknown;
   model: { id: string; provider: string; hosting: Hosting };
@@ -43,7 +47,8 @@ export function mizanExtension(ctx: FlowContext, entry: ModelEntry): MizanExtens
   return {
     audit_id: ctx.auditId,
     language: language && language !== 'und' ? language : null,
-    citations: [],
+    citations: ctx.sources?.citations ?? [],
+    grounding: ctx.sources?.grounding ?? null,
     privacy: privacySummary(ctx, entry),
     review: null,
     model: { id: entry.id, provider: entry.provider.id, hosting: entry.provider.hosting },

@@ -6,6 +6,7 @@ import type { Platform } from '../../platform.js';
 import { parsePrivacyPolicy } from '../../privacy/policy.js';
 import { bearerToken } from '../bearer.js';
 import { parseWith } from '../openai/parse-with.js';
+import { adminCorpusRoutes } from './admin-corpus.js';
 
 const newTenant = z.strictObject({ name: z.string().trim().min(1).max(120) });
 const newApplication = z.strictObject({
@@ -101,6 +102,7 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
         if (!revoked) throw errors.notFound('key_not_found', `no key "${request.params.key}"`, 'key');
         return revoked;
       });
+      adminCorpusRoutes(admin, platform);
     },
     { prefix: '/v1/admin' },
   );

@@ -1,0 +1,50 @@
+/**
+ * Bridges between the way citizens ask and the way the sources are written: each line is one concept in Darija
+ * (Latin and Arabic script), Modern Standard Arabic, French, English and Tamazight. A query word that matches
+ * any form brings in the others, so "l7o9o9 dyali" finds "droits" in French texts and "حقوق" in Arabic ones.
+ * Written for the project from general knowledge of the languages; no corpus went into it (DODa, the open
+ * Darija lexicon, is licensed for non-commercial use only and may not ship).
+ */
+export const CONCEPTS: readonly (readonly string[])[] = [
+  ['droit', 'droits', 'right', 'rights', 'حق', 'حقوق', '7a9', '7a9', '7o9o9', 'hoqoq', 'l7o9o9', 'l7a9', 'izrfan', 'izerfan'],
+  ['données', 'donnees', 'data', 'معطيات', 'المعطيات', 'بيانات', 'ma3lomat', 'ma3loumat', 'lma3lomat', 'les données', 'isfka', 'isefka'],
+  ['personnel', 'personnelle', 'personnelles', 'personal', 'شخصية', 'الشخصية', 'chakhsiya', 'chakhsia', 'personnel'],
+  ['accès', 'acces', 'access', 'ولوج', 'الولوج', 'wsol', 'nchouf', 'consulter', 'الاطلاع'],
+  ['rectification', 'rectifier', 'corriger', 'correct', 'تصحيح', 'tas7i7', 'nse77e7', 'نصحح', 'modifier'],
+  ['opposition', 'opposer', 'object', 'اعتراض', 'التعرض', 'i3tirad', 'nrfod', 'refuser', 'رفض'],
+  ['effacement', 'supprimer', 'suppression', 'delete', 'erase', 'حذف', 'مسح', 'mse7', 'n7ayed', 'نحيد'],
+  ['plainte', 'réclamation', 'complaint', 'شكاية', 'شكوى', 'chkaya', 'chikaya', 'nchki', 'نشكي'],
+  ['information', 'informations', 'informer', 'معلومات', 'إخبار', 'akhbar', 'ma3lomat'],
+  ['consentement', 'consent', 'accord', 'موافقة', 'رضى', 'mwafa9a', 'mowafa9a'],
+  ['traitement', 'processing', 'معالجة', 'mo3alaja', 'traitement des données'],
+  ['responsable', 'controller', 'المسؤول', 'مسؤول', 'mas2oul', 'lmas2oul'],
+  ['commission nationale', 'cndp', 'اللجنة الوطنية', 'اللجنة', 'commission'],
+  ['carte nationale', 'carte', 'cnie', 'identity card', 'البطاقة الوطنية', 'بطاقة', 'lbita9a', 'bita9a', 'bitaqa', 'lakart', 'لاكارط', 'takarda', 'takarḍa'],
+  ['identité', 'identity', 'هوية', 'التعريف', 'tamagit'],
+  ['renouveler', 'renouvellement', 'renew', 'renewal', 'تجديد', 'njedded', 'njded', 'tajdid', 'نجدد'],
+  ['passeport', 'passport', 'جواز السفر', 'جواز', 'lpasspor', 'passpor', 'باسبور', 'الباسبور'],
+  ['acte de naissance', 'naissance', 'birth certificate', 'عقد الازدياد', 'الازدياد', 'ازدياد', 'lizdiyad', 'zdiyad'],
+  ['résidence', 'residence', 'domicile', 'سكنى', 'السكنى', 'sokna', 'l3onwan', 'عنوان', 'adresse'],
+  ['documents', 'pièces', 'dossier', 'وثائق', 'الوثائق', 'أوراق', 'الوراق', 'wra9', 'lwra9', 'lwraq', 'wraq'],
+  ['commune', 'municipality', 'جماعة', 'الجماعة', 'jama3a', 'ljama3a', 'baladiya', 'البلدية'],
+  ['arrondissement', 'annexe administrative', 'مقاطعة', 'المقاطعة', 'mo9ata3a', 'lmo9ata3a', 'moqata3a'],
+  ['demande', 'request', 'application', 'طلب', 'الطلب', 'talab', 'ttalab'],
+  ['délai', 'delai', 'deadline', 'أجل', 'الأجل', 'مدة', 'lmodda', 'ch7al d lwe9t', 'imta'],
+  ['frais', 'coût', 'prix', 'tarif', 'fee', 'cost', 'رسوم', 'ثمن', 'taman', 'ch7al', 'chhal', 'flous'],
+  ['procédure', 'démarche', 'procedure', 'إجراءات', 'مسطرة', 'المسطرة', 'lmastara', 'kifach'],
+  ['administration', 'administrations', 'إدارة', 'الإدارة', 'idara', 'lidara'],
+  ['transfert', 'étranger', 'abroad', 'transfer', 'نقل', 'الخارج', 'lkharij', 'برا'],
+  ['sécurité', 'security', 'أمن', 'سلامة', 'aman'],
+  ['sanction', 'amende', 'peine', 'penalty', 'fine', 'عقوبة', 'غرامة', 'gharama', '3o9oba'],
+  ['entreprise', 'société', 'company', 'شركة', 'مقاولة', 'charika', 'char ika'],
+  ['impôt', 'taxe', 'tax', 'ضريبة', 'الضريبة', 'driba', 'ddriba'],
+  ['signature électronique', 'électronique', 'electronic signature', 'التوقيع الإلكتروني', 'إلكتروني', 'tawqi3'],
+  ['santé', 'health', 'صحة', 'الصحة', 'se77a', 'sbitar', 'مستشفى'],
+  ['travail', 'emploi', 'work', 'job', 'شغل', 'عمل', 'khedma', 'lkhedma'],
+  ['enfant', 'enfants', 'mineur', 'child', 'طفل', 'أطفال', 'قاصر', 'weld', 'drari'],
+  ['vidéosurveillance', 'caméra', 'camera', 'كاميرا', 'مراقبة بالفيديو', 'camera'],
+  ['publication', 'accès à l’information', 'information publique', 'الحصول على المعلومات', 'المعلومات'],
+  ['simplification', 'simplifier', 'تبسيط', 'المساطر الإدارية', 'tabsit'],
+  ['mort', 'décès', 'death', 'وفاة', 'الوفاة', 'mout'],
+  ['mariage', 'marriage', 'زواج', 'الزواج', 'zwaj'],
+];

@@ -1,0 +1,38 @@
+import { sourcesInstruction } from '../../corpus/citations.js';
+import type { Passage } from '../../corpus/types.js';
+import { messageText } from '../../providers/message-text.js';
+import type { Stage } from '../pipeline.js';
+import { requirePrincipal } from './require.js';
+
+export type Retrieve = (question: string, tenantId: string) => Promise<Passage[] | undefined>;
+
+/**
+ * Searches the governed corpus for the user's latest message and hands the passages to the model, numbered, as
+ * a system message after the application's own; the built-in answerer quotes them. Runs before the privacy
+ * stage, so the passages are scanned with the rest of what the model will read.
+ */
+export const retrieve = (search: Retrieve): Stage => ({
+  name: 'retrieve',
+  async run(ctx) {
+    if (ctx.operation.kind !== 'chat') return ctx;
+    const { tenant } = requirePrincipal(ctx, 'retrieve');
+    const lastUser = ctx.operation.messages.findLast((m) => m.role === 'user');
+    const question = lastUser ? messageText(lastUser) : '';
+    if (question.trim() === '') return ctx;
+    const passages = await search(question, tenant.id);
+    if (passages === undefined) return ctx;
+    if (passages.length === 0) return { ...ctx, passages };
+    const messages = ctx.operation.messages;
+    const at = messages.findIndex((m) => m.role !== 'system' && m.role !== 'developer');
+    const position = at < 0 ? messages.length : at;
+    const sources = { role: 'system' as const, content: sourcesInstruction(passages) };
+    return {
+      ...ctx,
+      passages,
+      operation: {
+        ...ctx.operation,
+        messages: [...messages.slice(0, position), sources, ...messages.slice(position)],
+      },
+    };
+  },
+});
