@@ -166,6 +166,12 @@ for (const backend of BACKENDS) {
       assert.ok(withdrawn.withdrawnAt instanceof Date);
       assert.equal((await search('pigeons voyageurs')).length, 0);
       assert.ok(await store.getDocument(added.document.id));
+      const again = await store.withdraw(added.document.id, 'autre motif');
+      assert.deepEqual(
+        [again.withdrawnAt, again.withdrawnReason],
+        [withdrawn.withdrawnAt, 'abrogé'],
+        'the first withdrawal stands',
+      );
     });
 
     it('filters by validity date and classification', async () => {

@@ -70,6 +70,16 @@ describe('the built-in answerer', () => {
     assert.deepEqual(checkGrounding(answer, toCitations(passages)).unsupported, []);
   });
 
+  it('does not quote a passage that is only a heading and a blockquoted note, such as a demo warning', () => {
+    const warning = passage('# Renouveler sa CNIE\n\n> Contenu de démonstration, à remplacer.', {
+      article: null,
+    });
+    const answer = composeAnswer('CNIE', [warning, passage(ACCESS, { score: 9 })], 'fra_Latn');
+    assert.ok(
+      !answer.includes('[1]') && answer.includes('[2]') && !answer.includes('Contenu de démonstration'),
+    );
+  });
+
   it('says nothing was found, or that there is no corpus at all', () => {
     assert.equal(composeAnswer('?', [], 'arb_Arab'), notFoundMessage('arb_Arab'));
     assert.equal(composeAnswer('?', undefined, 'zgh_Tfng'), noModelMessage('zgh_Tfng'));

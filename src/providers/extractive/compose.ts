@@ -19,11 +19,14 @@ function split(text: string): string[] {
   return text.split(/(?<=[.!?؟;؛])\s+|\n+/u).filter((s) => s.trim() !== '');
 }
 
-/** Markdown heading lines: the citation names the article already, the quotation is its text. */
+/**
+ * Markdown heading lines (the citation names the article already) and blockquoted notes (such as a demo page's
+ * warning, which its citation flags as `demo`) are not part of what a quotation quotes.
+ */
 const withoutHeadings = (text: string) =>
   text
     .split('\n')
-    .filter((line) => !/^\s{0,3}#{1,6}\s/u.test(line))
+    .filter((line) => !/^\s{0,3}(#{1,6}\s|>)/u.test(line))
     .join('\n')
     .trim();
 
@@ -63,16 +66,20 @@ export function composeAnswer(
   if (passages.length === 0) return notFoundMessage(language);
   const top = passages[0]!.score;
   const chosen = passages
-    .map((passage, i) => ({ passage, n: i + 1 }))
-    .filter(({ passage }) => passage.score >= top * RELATIVE_SCORE)
+    .map((passage, i) => ({
+      passage,
+      n: i + 1,
+      quote: excerpt(passage.text, question).replace(/\s*\n+\s*/gu, ' '),
+    }))
+    .filter(({ passage, quote }) => passage.score >= top * RELATIVE_SCORE && quote !== '')
     .slice(0, MAX_QUOTES);
+  if (chosen.length === 0) return notFoundMessage(language);
   const lines = [quotingPreface(language)];
   if (chosen.some(({ passage }) => !sameLanguage(passage.language, language ?? '')))
     lines.push(untranslatedNote(language));
-  for (const { passage, n } of chosen) {
+  for (const { passage, n, quote } of chosen) {
     const source = [passage.title, passage.article].filter(Boolean).join(', ');
     // One line per quotation: its citation closes the paragraph, so it covers every sentence quoted.
-    const quote = excerpt(passage.text, question).replace(/\s*\n+\s*/gu, ' ');
     lines.push('', `[${n}] ${source} :`, `« ${quote} » [${n}]`);
   }
   return lines.join('\n');
