@@ -27,18 +27,6 @@ export function fuseRankings(rankings: readonly (readonly Passage[])[]): Passage
   return [...fused.values()].sort((a, b) => b.score - a.score).map(({ passage, score }) => ({ ...passage, score }));
 }
 
-/** At most this many passages of one document, so an answer can rest on the law and on the procedure page. */
-const PER_DOCUMENT = 2;
-
-function diversify(passages: readonly Passage[]): Passage[] {
-  const taken = new Map<string, number>();
-  return passages.filter((p) => {
-    const n = taken.get(p.documentId) ?? 0;
-    taken.set(p.documentId, n + 1);
-    return n < PER_DOCUMENT;
-  });
-}
-
 /** Passages in the reader's own language (for Darija readers: Arabic script) rank this much higher. */
 const OWN_LANGUAGE_BOOST = 1.25;
 
@@ -81,7 +69,7 @@ export function createRetriever(store: CorpusStore, options: RetrieverOptions) {
       const boosted = found
         .map((p) => ({ ...p, score: readable(p.language, language) ? p.score * OWN_LANGUAGE_BOOST : p.score }))
         .sort((a, b) => b.score - a.score);
-      return diversify(boosted).slice(0, options.topK);
+      return boosted.slice(0, options.topK);
     },
     /** Forget cached collection lists, after ingesting or withdrawing. */
     invalidate: () => visible.clear(),

@@ -111,6 +111,21 @@ const isoDate = (value: unknown): string | null =>
 
 export function createCorpusStore(db: Kysely<DatabaseSchema>): CorpusStore {
   let stats: { at: number; count: number; averageLength: number } | undefined;
+  /** Chunks written by this process, and how many of them the planner's statistics had seen at the last analyse. */
+  let written = 0;
+  let analysed = 0;
+
+  /**
+   * PGlite runs no autovacuum: without fresh statistics the planner joins 100k passages in seconds instead of
+   * milliseconds. Each time this process has grown the corpus by a quarter (and at least 200 chunks), the corpus
+   * tables are analysed; on PostgreSQL autovacuum would get there too, this gets there first.
+   */
+  async function analyseIfGrown(chunks: number): Promise<void> {
+    written += chunks;
+    if (written - analysed < Math.max(200, analysed / 4)) return;
+    analysed = written;
+    await sql`analyze corpus_postings, corpus_chunks, corpus_documents, corpus_versions`.execute(db);
+  }
 
   async function corpusStats(): Promise<{ count: number; averageLength: number }> {
     if (stats && Date.now() - stats.at < STATS_TTL_MS) return stats;
@@ -395,7 +410,10 @@ export function createCorpusStore(db: Kysely<DatabaseSchema>): CorpusStore {
         const quarantined = await indexChunks(trx, input, documentId, version);
         return { document: toDocument(document), version, created: true, quarantined };
       });
-      if (result.created) stats = dense = undefined;
+      if (result.created) {
+        stats = dense = undefined;
+        await analyseIfGrown(input.chunks.length);
+      }
       return result;
     },
 
