@@ -12,6 +12,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   gateway: () => import('./gateway.js'),
   lang: () => import('./lang.js'),
   pii: () => import('./pii.js'),
+  retrieval: () => import('./retrieval.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);
