@@ -13,7 +13,7 @@ import { machine, revision } from './environment.js';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { f3, pct, quote, table, writeMarkdownReport } from './report.js';
+import { duration, f3, int, met, pct, quote, table, writeMarkdownReport } from './report.js';
 import {
   ALL_LABELS,
   CONFOUNDERS,
@@ -93,9 +93,6 @@ function measureInChild(system: SystemName, o: Options, taskset: boolean): Outco
 // ---------------------------------------------------------------------------------------------------------------
 // Report helpers
 
-const met = (ok: boolean) => (ok ? 'met' : 'missed');
-const int = (n: number) => Math.round(n).toLocaleString('en-US');
-const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(1)} ms`);
 const ratio = (a: number, b: number) =>
   b === 0 ? '∞' : a / b >= 10 ? (a / b).toFixed(0) : (a / b).toFixed(2);
 
@@ -193,7 +190,7 @@ export async function run(args: string[]): Promise<void> {
       ? '- F1 above every peer on every label: no peer ran'
       : `- F1 above every peer on every label: ${met(below.length === 0)}${below.length > 0 ? ` (not above: ${below.join('; ')})` : ''}${tiedPerfect.length > 0 ? `; tied at 1.000, which no system can beat: ${tiedPerfect.join(', ')}` : ''}`,
     `- Speed on one core: ${int(ours.speed.perSecWall)} sentences/s wall, ${int(ours.speed.perSecCpu)} CPU time (target ≥ ${int(TARGET_PER_SECOND)}: ${met(ours.speed.perSecWall >= TARGET_PER_SECOND)})`,
-    `- Model load time (no target): ${ms(ours.loadMs + ours.firstCallMs)} to the first answer: ${ms(ours.loadMs)} to import the module (through tsx, which compiles the TypeScript on the way), then ${ms(ours.firstCallMs)} for the first call, which reads the model file when it is loaded on first use`,
+    `- Model load time (no target): ${duration(ours.loadMs + ours.firstCallMs)} to the first answer: ${duration(ours.loadMs)} to import the module (through tsx, which compiles the TypeScript on the way), then ${duration(ours.firstCallMs)} for the first call, which reads the model file when it is loaded on first use`,
     '',
   );
   if (ours.errors.count > 0)
@@ -325,8 +322,8 @@ export async function run(args: string[]): Promise<void> {
         int(m.speed.perSecWall),
         int(m.speed.perSecCpu),
         m.speed.runs.map((r) => `${r.sentences} in ${r.wallS.toFixed(2)}`).join(', '),
-        ms(m.loadMs),
-        ms(m.firstCallMs),
+        duration(m.loadMs),
+        duration(m.firstCallMs),
         String(m.errors.count),
       ]),
     ),

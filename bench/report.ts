@@ -7,6 +7,11 @@ export const f3 = (x: number | undefined): string =>
 export const f2 = (x: number | undefined): string =>
   x === undefined || Number.isNaN(x) ? '—' : x.toFixed(2);
 export const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+export const met = (ok: boolean): string => (ok ? 'met' : 'missed');
+export const int = (n: number): string => Math.round(n).toLocaleString('en-US');
+/** Milliseconds, or seconds from 1,000 ms on. */
+export const duration = (n: number): string =>
+  Number.isNaN(n) ? '—' : n < 1000 ? `${n.toFixed(1)} ms` : `${(n / 1000).toFixed(2)} s`;
 
 /** A markdown table; `align` per column: 'l' or 'r'. */
 export function table(

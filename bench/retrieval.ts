@@ -20,7 +20,7 @@ import { benchArgs, type PeerBenchOptions } from './args.js';
 import { machine, REPO_ROOT, revision } from './environment.js';
 import { sharedDataDir } from './pii/corpora.js';
 import { Rng } from './pii/rng.js';
-import { f2, f3, quote, table, writeMarkdownReport } from './report.js';
+import { duration, f2, f3, int, met, quote, table, writeMarkdownReport } from './report.js';
 import { quality, timeQueries, type Latency, type Outcome, type Quality } from './retrieval/metrics.js';
 import { loadProvisions, loadQaSet, QA_SOURCES, sample, type QaSet } from './retrieval/open-data.js';
 import { PEERS, type Peer, type PeerIndex } from './retrieval/peers.js';
@@ -86,11 +86,6 @@ function parseArgs(args: string[]): Options {
 }
 
 const log = (s: string) => console.error(`[retrieval] ${s}`);
-const met = (ok: boolean) => (ok ? 'met' : 'missed');
-const int = (n: number) => Math.round(n).toLocaleString('en-US');
-/** Milliseconds, or seconds from 1,000 ms on. */
-const ms = (n: number) =>
-  Number.isNaN(n) ? '—' : n < 1000 ? `${n.toFixed(1)} ms` : `${(n / 1000).toFixed(2)} s`;
 const seconds = (msValue: number) => `${(msValue / 1000).toFixed(1)} s`;
 const since = (t0: number) => performance.now() - t0;
 
@@ -428,10 +423,12 @@ async function latencyAt(
       budgetMs: o.asIsSeconds * 1000,
       minCount: 3,
     });
-    log(`  Mizan as ingested: p50 ${ms(asIs.p50)} over ${asIs.count} queries`);
+    log(`  Mizan as ingested: p50 ${duration(asIs.p50)} over ${asIs.count} queries`);
     const analyzeMs = await analyze(bench);
     const analyzed = await timeQueries(queries.timed, retrieve, { warmup: queries.warmup });
-    log(`  Mizan after ANALYZE (${ms(analyzeMs)}): p50 ${ms(analyzed.p50)}, p99 ${ms(analyzed.p99)}`);
+    log(
+      `  Mizan after ANALYZE (${duration(analyzeMs)}): p50 ${duration(analyzed.p50)}, p99 ${duration(analyzed.p99)}`,
+    );
     if (o.peers) chunks = await readChunks(bench.database);
     result = {
       target,
@@ -457,7 +454,9 @@ async function latencyAt(
       warmup: queries.warmup,
     });
     peers.push({ name: peer.name, buildMs, latency });
-    log(`  ${peer.name}: built in ${seconds(buildMs)}, p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)}`);
+    log(
+      `  ${peer.name}: built in ${seconds(buildMs)}, p50 ${duration(latency.p50)}, p99 ${duration(latency.p99)}`,
+    );
   }
   return { ...result, peers };
 }
@@ -603,7 +602,7 @@ export async function run(args: string[]): Promise<void> {
   if (largest) {
     const at = `${int(largest.passages)} passages${largest.reached ? '' : ` (deadline reached before ${int(largest.target)})`}`;
     md.push(
-      `- Latency p50 at ${at}, target ≤ ${TARGET_P50_MS} ms${largest.target >= 100_000 ? '' : ' at 100k passages (not measured at 100k in this run)'}: as ingested (the planner statistics the product left: postings ${statsText(largest.postings)}) ${ms(largest.asIs.p50)} over ${largest.asIs.count} queries: ${met(largest.asIs.p50 <= TARGET_P50_MS)}; after an \`ANALYZE\` run by the benchmark ${ms(largest.analyzed.p50)}: ${met(largest.analyzed.p50 <= TARGET_P50_MS)}`,
+      `- Latency p50 at ${at}, target ≤ ${TARGET_P50_MS} ms${largest.target >= 100_000 ? '' : ' at 100k passages (not measured at 100k in this run)'}: as ingested (the planner statistics the product left: postings ${statsText(largest.postings)}) ${duration(largest.asIs.p50)} over ${largest.asIs.count} queries: ${met(largest.asIs.p50 <= TARGET_P50_MS)}; after an \`ANALYZE\` run by the benchmark ${duration(largest.analyzed.p50)}: ${met(largest.analyzed.p50 <= TARGET_P50_MS)}`,
     );
   }
   md.push('');
@@ -712,7 +711,7 @@ export async function run(args: string[]): Promise<void> {
           int(s.documents),
           seconds(s.ingestMs),
           int(s.passages / (s.ingestMs / 1000)),
-          ms(s.analyzeMs),
+          duration(s.analyzeMs),
           `${int(s.rssMiB)} MiB`,
         ]),
       ),
@@ -736,9 +735,9 @@ export async function run(args: string[]): Promise<void> {
             int(s.passages),
             'Mizan, as ingested',
             `${s.asIs.count}${s.asIs.cut ? ' (budget)' : ''}`,
-            ms(s.asIs.p50),
-            ms(s.asIs.p99),
-            ms(s.asIs.mean),
+            duration(s.asIs.p50),
+            duration(s.asIs.p99),
+            duration(s.asIs.mean),
             `${seconds(s.ingestMs)} (ingest)`,
             f2(s.analyzed.p50 / s.asIs.p50),
           ],
@@ -746,19 +745,19 @@ export async function run(args: string[]): Promise<void> {
             int(s.passages),
             '**Mizan, after ANALYZE**',
             String(s.analyzed.count),
-            ms(s.analyzed.p50),
-            ms(s.analyzed.p99),
-            ms(s.analyzed.mean),
-            `+ ${ms(s.analyzeMs)} (ANALYZE)`,
+            duration(s.analyzed.p50),
+            duration(s.analyzed.p99),
+            duration(s.analyzed.mean),
+            `+ ${duration(s.analyzeMs)} (ANALYZE)`,
             '1',
           ],
           ...s.peers.map((p) => [
             int(s.passages),
             p.name,
             String(p.latency.count),
-            ms(p.latency.p50),
-            ms(p.latency.p99),
-            ms(p.latency.mean),
+            duration(p.latency.p50),
+            duration(p.latency.p99),
+            duration(p.latency.mean),
             seconds(p.buildMs),
             f2(s.analyzed.p50 / p.latency.p50),
           ]),

@@ -138,7 +138,7 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
         ...admission,
         detectLanguage(identifyLanguage, metrics.countLanguage),
         ...(config.corpus.retrieval
-          ? [retrieve((question, tenantId) => retriever.retrieve(question, tenantId))]
+          ? [retrieve((question, tenantId, language) => retriever.retrieve(question, tenantId, language))]
           : []),
         privacy,
         answerInLanguage(),

@@ -54,10 +54,10 @@ function conceptsIn(text: string): Set<number> {
 /**
  * What to search for, for a question in any of the platform's languages: the question itself; Darija in Latin
  * script also in Arabic script, Tamazight in Tifinagh also in Latin script; and the lexicon's bridges to the
- * French, Arabic and English words of the concepts it names.
+ * French, Arabic and English words of the concepts it names. `identified`: the question's language, when known.
  */
-export function searchTerms(question: string): SearchTerms {
-  const language = identifyLanguage(question).lang;
+export function searchTerms(question: string, identified?: LanguageLabel): SearchTerms {
+  const language = identified ?? identifyLanguage(question).lang;
   const terms: SearchTerms['terms'] = [{ text: question, weight: WEIGHT.asked }];
   const variants = [question];
   if (language === 'ary_Latn') variants.push(arabiziToArabic(question));

@@ -1,3 +1,4 @@
+import { readsAs, type LanguageLabel } from '../language/labels.js';
 import type { Embed } from './embedder.js';
 import { searchTerms } from './query.js';
 import type { CorpusStore } from './store.js';
@@ -30,7 +31,6 @@ export function fuseRankings(rankings: readonly (readonly Passage[])[]): Passage
 /** Passages in the reader's own language (for Darija readers: Arabic script) rank this much higher. */
 const OWN_LANGUAGE_BOOST = 1.25;
 
-const readable = (passage: string, reader: string) => passage === reader || (reader === 'ary_Arab' && passage === 'arb_Arab');
 
 /**
  * Finds the passages that answer a question, among the collections a tenant may read (its own and the
@@ -53,10 +53,11 @@ export function createRetriever(store: CorpusStore, options: RetrieverOptions) {
   }
 
   return {
-    async retrieve(question: string, tenantId: string | null): Promise<Passage[] | undefined> {
+    /** `language`: the question's, when the caller has identified it already. */
+    async retrieve(question: string, tenantId: string | null, language?: LanguageLabel): Promise<Passage[] | undefined> {
       const { ids, searchable } = await collectionsOf(tenantId);
       if (searchable === 0) return undefined;
-      const { language, terms } = searchTerms(question);
+      const { language: asked, terms } = searchTerms(question, language);
       const filter = {
         collectionIds: ids,
         classifications: tenantId === null ? ['public' as const] : ['public' as const, 'internal' as const],
@@ -67,7 +68,7 @@ export function createRetriever(store: CorpusStore, options: RetrieverOptions) {
         ? fuseRankings([fullText, await store.searchDense((await options.embed([question]))[0]!, filter)])
         : fullText;
       const boosted = found
-        .map((p) => ({ ...p, score: readable(p.language, language) ? p.score * OWN_LANGUAGE_BOOST : p.score }))
+        .map((p) => ({ ...p, score: readsAs(p.language, asked) ? p.score * OWN_LANGUAGE_BOOST : p.score }))
         .sort((a, b) => b.score - a.score);
       return boosted.slice(0, options.topK);
     },

@@ -25,3 +25,7 @@ export type Script = 'Arab' | 'Latn' | 'Tfng';
 export function scriptOf(label: KnownLanguage): Script {
   return label.slice(4) as Script;
 }
+
+/** Whether a reader of `reader` reads a text in `text` as their own language: Darija readers read MSA too. */
+export const readsAs = (text: string, reader: string): boolean =>
+  text === reader || (reader === 'ary_Arab' && text === 'arb_Arab');

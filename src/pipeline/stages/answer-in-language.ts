@@ -1,4 +1,5 @@
 import { answerInstruction } from '../../language/answer-instruction.js';
+import { withPlatformInstruction } from '../../providers/chat-messages.js';
 import type { Stage } from '../pipeline.js';
 
 /**
@@ -11,17 +12,7 @@ export const answerInLanguage = (): Stage => ({
   run(ctx) {
     const language = ctx.language?.lang;
     if (ctx.operation.kind !== 'chat' || !language || language === 'und') return ctx;
-    const instruction = { role: 'system' as const, content: answerInstruction(language) };
-    const messages = ctx.operation.messages;
-    // After the application's own system messages, so its instructions come first and ours is closest to the user.
-    const at = messages.findIndex((m) => m.role !== 'system' && m.role !== 'developer');
-    const position = at < 0 ? messages.length : at;
-    return {
-      ...ctx,
-      operation: {
-        ...ctx.operation,
-        messages: [...messages.slice(0, position), instruction, ...messages.slice(position)],
-      },
-    };
+    const messages = withPlatformInstruction(ctx.operation.messages, answerInstruction(language));
+    return { ...ctx, operation: { ...ctx.operation, messages } };
   },
 });

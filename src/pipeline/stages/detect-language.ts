@@ -1,5 +1,5 @@
 import type { Identification } from '../../language/identify.js';
-import { messageText } from '../../providers/message-text.js';
+import { messageText } from '../../providers/chat-messages.js';
 import type { Stage } from '../pipeline.js';
 
 /**

@@ -1,10 +1,15 @@
 import { sourcesInstruction } from '../../corpus/citations.js';
 import type { Passage } from '../../corpus/types.js';
-import { messageText } from '../../providers/message-text.js';
+import type { LanguageLabel } from '../../language/labels.js';
+import { messageText, withPlatformInstruction } from '../../providers/chat-messages.js';
 import type { Stage } from '../pipeline.js';
 import { requirePrincipal } from './require.js';
 
-export type Retrieve = (question: string, tenantId: string) => Promise<Passage[] | undefined>;
+export type Retrieve = (
+  question: string,
+  tenantId: string,
+  language: LanguageLabel | undefined,
+) => Promise<Passage[] | undefined>;
 
 /**
  * Searches the governed corpus for the user's latest message and hands the passages to the model, numbered, as
@@ -19,20 +24,11 @@ export const retrieve = (search: Retrieve): Stage => ({
     const lastUser = ctx.operation.messages.findLast((m) => m.role === 'user');
     const question = lastUser ? messageText(lastUser) : '';
     if (question.trim() === '') return ctx;
-    const passages = await search(question, tenant.id);
+    // The language stage identified this message already: the search reuses it.
+    const passages = await search(question, tenant.id, ctx.language?.lang);
     if (passages === undefined) return ctx;
     if (passages.length === 0) return { ...ctx, passages };
-    const messages = ctx.operation.messages;
-    const at = messages.findIndex((m) => m.role !== 'system' && m.role !== 'developer');
-    const position = at < 0 ? messages.length : at;
-    const sources = { role: 'system' as const, content: sourcesInstruction(passages) };
-    return {
-      ...ctx,
-      passages,
-      operation: {
-        ...ctx.operation,
-        messages: [...messages.slice(0, position), sources, ...messages.slice(position)],
-      },
-    };
+    const messages = withPlatformInstruction(ctx.operation.messages, sourcesInstruction(passages));
+    return { ...ctx, passages, operation: { ...ctx.operation, messages } };
   },
 });

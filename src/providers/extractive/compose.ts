@@ -1,4 +1,5 @@
 import type { Passage } from '../../corpus/types.js';
+import { readsAs } from '../../language/labels.js';
 import { normalizeForSearch } from '../../language/normalize/index.js';
 import { notFoundMessage, noModelMessage, quotingPreface, untranslatedNote } from './messages.js';
 
@@ -48,10 +49,6 @@ export function excerpt(passage: string, question: string): string {
   return `${best > 0 ? '… ' : ''}${quote}${text.trim().endsWith(quote) ? '' : ' …'}`;
 }
 
-/** Darija readers read Modern Standard Arabic sources as their own script; everything else is flagged. */
-const sameLanguage = (passage: string, user: string) =>
-  passage === user || (user === 'ary_Arab' && passage === 'arb_Arab');
-
 /**
  * The built-in answerer's answer: quotations of the best passages, each introduced by its source and cited
  * `[n]` (n is the passage's place in the retrieved list, as in `mizan.citations`), after a one-line preface that
@@ -75,7 +72,7 @@ export function composeAnswer(
     .slice(0, MAX_QUOTES);
   if (chosen.length === 0) return notFoundMessage(language);
   const lines = [quotingPreface(language)];
-  if (chosen.some(({ passage }) => !sameLanguage(passage.language, language ?? '')))
+  if (chosen.some(({ passage }) => !readsAs(passage.language, language ?? '')))
     lines.push(untranslatedNote(language));
   for (const { passage, n, quote } of chosen) {
     const source = [passage.title, passage.article].filter(Boolean).join(', ');

@@ -5,7 +5,7 @@ import {
   type ModelProvider,
   type StreamPart,
 } from '../spec.js';
-import { messageText } from '../message-text.js';
+import { messageText } from '../chat-messages.js';
 import { composeAnswer } from './compose.js';
 
 /**
