@@ -67,6 +67,9 @@ export const errors = {
     new MizanError(code, message, { status: 502, type: 'upstream_error', cause }),
   noProvider: (code: string, message: string) =>
     new MizanError(code, message, { status: 503, type: 'server_error', retryAfter: 5 }),
+  /** 503 for a service suspended on purpose (the kill switch), as opposed to one that failed. */
+  unavailable: (code: string, message: string, retryAfter?: number) =>
+    new MizanError(code, message, { status: 503, type: 'server_error', retryAfter }),
   upstreamTimeout: (code: string, message: string, cause?: unknown) =>
     new MizanError(code, message, { status: 504, type: 'upstream_error', cause }),
   internal: (code: string, message: string, cause?: unknown) =>

@@ -29,10 +29,14 @@ import type { ModelProvider } from './providers/spec.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { createTenancyStore } from './store/tenancy-store.js';
-import { createAuthenticator } from './tenancy/authenticator.js';
+import { createAuthenticator, type Authenticator } from './tenancy/authenticator.js';
 import { createInMemoryRateLimiter } from './tenancy/rate-limiter.js';
 import { resolveKeyHashSecret } from './tenancy/server-secret.js';
 import { createTenancyService, type TenancyService } from './tenancy/tenancy-service.js';
+import { createOversight, type Oversight } from './oversight/oversight.js';
+import { holdForReview } from './pipeline/stages/hold-for-review.js';
+import { oversee } from './pipeline/stages/oversee.js';
+import { refuseSandboxPersonalData } from './pipeline/stages/refuse-sandbox-personal-data.js';
 
 /** Everything a running Mizan is made of, wired once; the HTTP app and the CLI both start from here. */
 export interface Platform {
@@ -45,6 +49,8 @@ export interface Platform {
   models: ModelRegistry;
   pipelines: Record<Operation['kind'], Pipeline>;
   corpus: { store: CorpusStore; retriever: Retriever };
+  oversight: Oversight;
+  authenticator: Authenticator;
   close(): Promise<void>;
 }
 
@@ -101,26 +107,47 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
   }
   const retriever = createRetriever(corpusStore, { topK: config.corpus.top_k, embed });
 
+  const hashKeys = new Map<string, Buffer>();
+  const hashKey = (tenantId: string) => {
+    let key = hashKeys.get(tenantId);
+    if (!key) hashKeys.set(tenantId, (key = deriveTenantKey(vaultKey, tenantId, 'hash')));
+    return key;
+  };
+  const vaults = createVaultStore(database.db, vaultKey);
+  const oversight = createOversight({
+    config,
+    database,
+    tenancy,
+    models,
+    logger,
+    vaults,
+    scan: (text) => scan(text),
+    hashKey,
+    secret,
+  });
+  oversight.startEscalations();
+
   const observeAttempt = (
     entry: { id: string; provider: { id: string } },
     outcome: string,
     seconds: number,
-  ) => metrics.observeUpstream(entry.provider.id, entry.id, outcome, seconds);
-  const admission: Stage[] = [
+  ) => {
+    metrics.observeUpstream(entry.provider.id, entry.id, outcome, seconds);
+    oversight.breaker.record(entry.id, outcome);
+  };
+  const detect = detectLanguage(identifyLanguage, metrics.countLanguage);
+  // The language is known before the policy, so that a refusal can speak the user's language.
+  const admission = (operation: Operation['kind']): Stage[] => [
     authenticate(authenticator),
     enforceQuota(createInMemoryRateLimiter(), config.limits.default_rpm),
-    resolvePolicy(),
+    ...(operation === 'chat' ? [detect] : []),
+    resolvePolicy(oversight),
   ];
   const pipeline = (stages: Stage[]) => createPipeline(stages, metrics.observeStage);
-  const hashKeys = new Map<string, Buffer>();
   const privacy = protectPrivacy({
     scan: (text) => scan(text),
-    vaults: createVaultStore(database.db, vaultKey),
-    hashKey: (tenantId) => {
-      let key = hashKeys.get(tenantId);
-      if (!key) hashKeys.set(tenantId, (key = deriveTenantKey(vaultKey, tenantId, 'hash')));
-      return key;
-    },
+    vaults,
+    hashKey,
     retentionMs: config.privacy.conversation_retention_hours * 3_600_000,
   });
 
@@ -133,24 +160,40 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     providers,
     models,
     corpus: { store: corpusStore, retriever },
+    oversight,
+    authenticator,
     pipelines: {
       chat: pipeline([
-        ...admission,
-        detectLanguage(identifyLanguage, metrics.countLanguage),
+        ...admission('chat'),
         ...(config.corpus.retrieval
           ? [retrieve((question, tenantId, language) => retriever.retrieve(question, tenantId, language))]
           : []),
         privacy,
+        refuseSandboxPersonalData(),
+        oversee(),
         answerInLanguage(),
-        routeModel(models),
+        routeModel(models, oversight.modelGate),
         generate(observeAttempt),
         restorePrivacy(),
         checkAnswerGrounding(config.corpus.grounding),
+        holdForReview({
+          reviews: oversight.reviews,
+          protect: oversight.protectForReview,
+          onSampleError: (error) =>
+            logger.error({ err: error }, 'a sampled answer could not be queued for review'),
+        }),
       ]),
-      embeddings: pipeline([...admission, privacy, routeModel(models), generate(observeAttempt)]),
-      'list-models': pipeline([...admission, listAllowedModels(models)]),
+      embeddings: pipeline([
+        ...admission('embeddings'),
+        privacy,
+        refuseSandboxPersonalData(),
+        routeModel(models, oversight.modelGate),
+        generate(observeAttempt),
+      ]),
+      'list-models': pipeline([...admission('list-models'), listAllowedModels(models, oversight.modelGate)]),
     },
     async close() {
+      oversight.stop();
       await Promise.allSettled([...providers.values()].map((p) => p.close()));
       await database.close();
     },

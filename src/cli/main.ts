@@ -5,6 +5,7 @@ import { configCheck } from './commands/config-check.js';
 import { corpus } from './commands/corpus.js';
 import { langDetect, langTranslit } from './commands/lang.js';
 import { migrate } from './commands/migrate.js';
+import { oversight } from './commands/oversight.js';
 import { piiRedact, piiScan } from './commands/pii.js';
 import { serve } from './commands/serve.js';
 import { apps, keys, tenants } from './commands/tenancy.js';
@@ -34,8 +35,26 @@ usage: mizan <command> [options]
   corpus list --collection C [--tenant T] | corpus show DOC_ID | corpus withdraw DOC_ID --reason TEXT
   corpus search QUESTION [--tenant T]     the passages the assistant would retrieve
 
+human oversight (the /v1/oversight API: on the database, or through the running server):
+  staff create --tenant T --name NAME --roles dpo,reviewer  (prints the staff token once) | staff list [--tenant T]
+  register set APP_ID --file ENTRY.json|yaml | register show APP_ID
+  register record APP_ID [--html] [--lang fr|ar|en]  the CNDP processing record, as JSON or a printable page
+  assess questionnaire [--version N] [--lang fr|ar|en] | assess submit APP_ID --file ANSWERS.json|yaml
+  assess sign APP_ID ASSESSMENT_ID --token DPO_TOKEN | assess show APP_ID
+  apps checks APP_ID | apps promote APP_ID     the way to production, and the step onto it
+  sandbox open APP_ID --purpose TEXT --ends DATE [--starts DATE] --max-requests N --max-tokens N
+  sandbox list [--app APP_ID] | sandbox close SANDBOX_ID --tested TEXT [--incidents FILE.json]
+  models list | models approve MODEL --tier T [--report ID:passed|ID:failed ...] [--note TEXT]
+  models revoke MODEL --tier T
+  suspend application|model ID --reason TEXT | resume application|model ID
+  reviews list [--status pending,claimed] [--app APP_ID] | reviews show CASE | reviews claim CASE
+  reviews edit CASE --answer TEXT | reviews approve CASE [--answer TEXT] [--scores FILE.json]
+  reviews reject CASE --reason TEXT
+  audit events [--app APP_ID] [--subject ID] [--kind flow|oversight|governance] [--after N] [--limit N]
+
 options:
   --config FILE   configuration file (default: $MIZAN_CONFIG, else ./mizan.yaml if present)
+  --token TOKEN   for oversight: a staff token (default: $MIZAN_STAFF_TOKEN, else the platform admin)
   --json          machine-readable output
   --help          this help
 `;
@@ -73,11 +92,38 @@ async function main(argv: string[]): Promise<void> {
       visibility: { type: 'string' },
       'allow-personal-data': { type: 'boolean', default: false },
       reason: { type: 'string' },
+      token: { type: 'string' },
+      name: { type: 'string' },
+      roles: { type: 'string' },
+      file: { type: 'string' },
+      html: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+      purpose: { type: 'string' },
+      starts: { type: 'string' },
+      ends: { type: 'string' },
+      'max-requests': { type: 'string' },
+      'max-tokens': { type: 'string' },
+      tested: { type: 'string' },
+      incidents: { type: 'string' },
+      tier: { type: 'string' },
+      report: { type: 'string', multiple: true },
+      note: { type: 'string' },
+      status: { type: 'string' },
+      answer: { type: 'string' },
+      scores: { type: 'string' },
+      subject: { type: 'string' },
+      kind: { type: 'string' },
+      after: { type: 'string' },
+      limit: { type: 'string' },
     },
   });
   const [command, action, ...rest] = positionals;
   const options = { ...(values.config ? { config: values.config } : {}), json: values.json === true };
-  const args = { positionals: rest, values };
+  // `--report` alone repeats; the other commands read single values.
+  const single = { ...values, report: undefined };
+  const args = { positionals: rest, values: single };
+  const oversightArgs = { positionals: rest, values };
+  const oversightOptions = { ...options, ...(values.token ? { token: values.token } : {}) };
   if (values.help || !command) {
     console.log(HELP);
     return;
@@ -93,18 +139,30 @@ async function main(argv: string[]): Promise<void> {
     case 'tenants':
       return tenants(action, args, options);
     case 'apps':
+      if (action === 'checks' || action === 'promote')
+        return oversight('apps', action, oversightArgs, oversightOptions);
       return apps(action, args, options);
     case 'keys':
       return keys(action, args, options);
     case 'corpus':
       return corpus(action, args, options);
+    case 'staff':
+    case 'register':
+    case 'assess':
+    case 'sandbox':
+    case 'models':
+    case 'suspend':
+    case 'resume':
+    case 'reviews':
+    case 'audit':
+      return oversight(command, action, oversightArgs, oversightOptions);
     case 'pii':
-      if (action === 'scan') return piiScan(values);
-      if (action === 'redact') return piiRedact(values);
+      if (action === 'scan') return piiScan(single);
+      if (action === 'redact') return piiRedact(single);
       throw new UsageError('usage: mizan pii scan [--jsonl] | mizan pii redact --policy FILE [--jsonl]');
     case 'lang':
-      if (action === 'detect') return langDetect(values);
-      if (action === 'translit') return langTranslit(values);
+      if (action === 'detect') return langDetect(single);
+      if (action === 'translit') return langTranslit(single);
       throw new UsageError(
         'usage: mizan lang detect [--jsonl] | mizan lang translit --from A --to B [--jsonl]',
       );

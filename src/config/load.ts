@@ -167,7 +167,18 @@ function applyUpstreamShortcut(
     ...(env.MIZAN_UPSTREAM_API_KEY ? { api_key_env: 'MIZAN_UPSTREAM_API_KEY' } : {}),
     hosting: { operator, country, sovereign: country === 'MA' },
   });
-  models.push({ id: model, provider: SHORTCUT_PROVIDER_ID, aliases: models.length === 0 ? ['default'] : [] });
+  // Connecting a model this way is the operator's act: it may serve minimal- and limited-risk uses at once;
+  // MIZAN_UPSTREAM_APPROVED_FOR says otherwise (e.g. "minimal,limited,high" once its evaluation passed).
+  const approvedFor = (env.MIZAN_UPSTREAM_APPROVED_FOR ?? 'minimal,limited')
+    .split(',')
+    .map((tier) => tier.trim())
+    .filter(Boolean);
+  models.push({
+    id: model,
+    provider: SHORTCUT_PROVIDER_ID,
+    aliases: models.length === 0 ? ['default'] : [],
+    approved_for: approvedFor,
+  });
   raw.providers = providers;
   raw.models = models;
   sources.set(`providers.${index}.base_url`, 'MIZAN_UPSTREAM_BASE_URL');

@@ -138,6 +138,38 @@ export const configSchema = z.strictObject({
       embedding_model: z.string().min(1).optional(),
     })
     .prefault({}),
+  oversight: z
+    .strictObject({
+      /** How long a held answer may wait for its reviewer before the case is escalated. */
+      review_sla_minutes: z.number().int().positive().default(240),
+      /** How often overdue cases are looked for. */
+      escalation_check_ms: z.number().int().positive().default(60_000),
+      /** How long the vault of a held answer is kept, so that the citizen's values can be restored in the outcome. */
+      review_outcome_retention_days: z.number().positive().default(30),
+      /** How long a replica trusts the governance decisions it read (suspensions, approvals, register). */
+      cache_ttl_ms: z.number().int().min(0).default(1_000),
+      /**
+       * Share of released answers queued for after-the-fact review, per risk tier, replacing the tier's default
+       * (minimal 0, limited 0.02, high 0.1).
+       */
+      sampling_rates: z
+        .strictObject({
+          minimal: z.number().min(0).max(1).optional(),
+          limited: z.number().min(0).max(1).optional(),
+          high: z.number().min(0).max(1).optional(),
+        })
+        .prefault({}),
+      /** Escalations and automatic suspensions are posted here as JSON (and always logged). */
+      notify_webhook: z.url({ protocol: /^https?$/ }).optional(),
+      breaker: z
+        .strictObject({
+          /** Failures within the window that suspend a model automatically; 0 turns the breaker off. */
+          failures: z.number().int().min(0).default(5),
+          window_ms: z.number().int().positive().default(60_000),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
   logging: z
     .strictObject({
       level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -15,15 +15,36 @@ import type { PrivacyPolicy } from '../privacy/policy.js';
 import type { TransferDecision } from '../privacy/transfer.js';
 import type { ConversationVault } from '../privacy/vault.js';
 import type { Application, Tenant } from '../store/tenancy-store.js';
+import type { RiskTier } from '../config/schema.js';
+import type { TierControls } from '../oversight/risk/controls.js';
+import type { ReviewTrigger } from '../oversight/review/review-service.js';
 
 /** Who is calling: resolved from an API key by the authenticate stage. */
 export interface Principal {
   tenant: Tenant;
   application: Application;
   keyId: string;
+  /** Set when the key is a sandbox's: the request runs under the sandbox's rules. */
+  sandboxId: string | null;
 }
 
-/** What the application is allowed to do; the oversight issue grows this from the use-case register. */
+/** What the use-case register and the risk assessment impose on this request. */
+export interface OversightPolicy {
+  tier: RiskTier;
+  controls: TierControls;
+  /** The sandbox this request runs in (only synthetic or pseudonymized data), or null in production. */
+  sandboxId: string | null;
+  /** What the transparency notice names, when the tier requires one. */
+  notice: {
+    controller: string;
+    purpose: string;
+    cndpReference: string | null;
+    cndpRegime: 'declaration' | 'authorisation';
+    dpoContact: string;
+  } | null;
+}
+
+/** What the application is allowed to do, from its record and its use-case register entry. */
 export interface Policy {
   /** Model ids the application may use; `all` when its allow-list is empty. */
   allowedModels: ReadonlySet<string> | 'all';
@@ -31,6 +52,15 @@ export interface Policy {
   privacy: PrivacyPolicy;
   /** Countries the application may send personal data to (Law 09-08 art. 43-44). */
   authorisedTransfers: ReadonlySet<string>;
+  oversight: OversightPolicy;
+}
+
+/** Whether, and why, a person reviews this answer; the case once one is opened. */
+export interface ReviewDecision {
+  triggers: ReviewTrigger[];
+  /** Generate the whole answer before release (to hold it, or to check its grounding first), even for a stream. */
+  buffer: boolean;
+  held?: { caseId: string; expectedBy: Date };
 }
 
 /** What the privacy stage did: counts, never values; the vault restores the answer for the user. */
@@ -74,7 +104,9 @@ export type Outcome =
   | { kind: 'completion'; entry: ModelEntry; result: GenerateResult }
   | { kind: 'stream'; entry: ModelEntry; parts: AsyncIterable<StreamPart> }
   | { kind: 'embeddings'; entry: ModelEntry; result: EmbedResult }
-  | { kind: 'models'; models: ModelEntry[] };
+  | { kind: 'models'; models: ModelEntry[] }
+  /** The answer waits for a reviewer: the client gets `message` and the case to fetch the outcome from. */
+  | { kind: 'held'; entry: ModelEntry; message: string };
 
 /**
  * Everything one request carries through the pipeline. Stages never mutate it: each returns a copy enriched
@@ -98,6 +130,7 @@ export interface FlowContext<O extends Operation = Operation> {
   /** Retrieved from the governed corpus, best first; undefined when there is no corpus to search. */
   readonly passages?: readonly Passage[];
   readonly sources?: AnswerSources;
+  readonly review?: ReviewDecision;
   readonly chain?: ModelEntry[];
   /** The transfer decision for each model of the chain, by model id. */
   readonly transfers?: ReadonlyMap<string, TransferDecision>;

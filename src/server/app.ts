@@ -9,6 +9,8 @@ import { chatCompletionsRoute } from './routes/chat-completions.js';
 import { embeddingsRoute } from './routes/embeddings.js';
 import { healthRoutes } from './routes/health.js';
 import { modelsRoutes } from './routes/models.js';
+import { oversightRoutes } from './routes/oversight.js';
+import { reviewsRoutes } from './routes/reviews.js';
 
 /** An incoming request id is kept only if it is short and plain, so it cannot smuggle anything into logs. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -64,6 +66,8 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   embeddingsRoute(app, platform);
   modelsRoutes(app, platform);
   adminRoutes(app, platform);
+  reviewsRoutes(app, platform);
+  oversightRoutes(app, platform);
   await app.ready();
   return app;
 }

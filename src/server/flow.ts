@@ -5,6 +5,7 @@ import type { FlowContext, Operation } from '../pipeline/flow-context.js';
 import type { StageTiming } from '../pipeline/pipeline.js';
 import type { Platform } from '../platform.js';
 import { bearerToken } from './bearer.js';
+import { flowRecord } from '../oversight/flow-record.js';
 
 export interface FlowRun {
   ctx: FlowContext;
@@ -53,6 +54,12 @@ export async function runFlow(
     operation,
   };
   const { ctx, timings, halt } = await platform.pipelines[operation.kind].run(initial);
+  // Durable before anything is released: the answer, or the refusal, follows its audit entry.
+  const record = flowRecord(ctx, halt, timings);
+  if (record) await platform.oversight.audit.append(record);
+  const sandboxId = ctx.principal?.sandboxId;
+  const usage = ctx.outcome?.kind === 'completion' ? ctx.outcome.result.usage : undefined;
+  if (sandboxId && usage) await platform.oversight.sandboxes.addTokens(sandboxId, usage.totalTokens);
   if (platform.config.server.server_timing) void reply.header('server-timing', serverTiming(timings));
   if (halt) throw halt.error;
   return { ctx, timings };

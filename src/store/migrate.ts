@@ -4,6 +4,7 @@ import { tenancy } from './migrations/0001-tenancy.js';
 import { privacyVault } from './migrations/0002-privacy-vault.js';
 import { applicationPrivacy } from './migrations/0003-application-privacy.js';
 import { corpus } from './migrations/0004-corpus.js';
+import { oversight } from './migrations/0005-oversight.js';
 import type { DatabaseSchema } from './schema.js';
 
 /**
@@ -15,6 +16,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['0002-privacy-vault', privacyVault],
   ['0003-application-privacy', applicationPrivacy],
   ['0004-corpus', corpus],
+  ['0005-oversight', oversight],
 ];
 
 const provider: MigrationProvider = { getMigrations: async () => Object.fromEntries(MIGRATIONS) };

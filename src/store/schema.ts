@@ -24,6 +24,10 @@ export interface ApplicationsTable {
   /** ISO country codes this application may send personal data to (Law 09-08 art. 43-44). Written as JSON text. */
   authorised_transfers: JSONColumnType<string[], string | undefined, string>;
   created_at: CreatedAt;
+  /** `development` until promoted (migration 0005-oversight); only sandbox keys are served before that. */
+  stage: ColumnType<'development' | 'production', 'development' | 'production' | undefined>;
+  promoted_at: Date | null;
+  promoted_by: string | null;
 }
 
 export interface ApiKeysTable {
@@ -36,6 +40,8 @@ export interface ApiKeysTable {
   created_at: CreatedAt;
   expires_at: Date | null;
   revoked_at: Date | null;
+  /** Set on the keys of a sandbox: requests made with them run under the sandbox's rules. */
+  sandbox_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 /**
@@ -123,6 +129,129 @@ export interface CorpusPostingsTable {
   tf: number;
 }
 
+/** Oversight tables (migration 0005-oversight): see the migration for what each keeps. */
+type Json<T extends object> = JSONColumnType<T, string, string>;
+
+export interface UseCasesTable {
+  application_id: ColumnType<string, string, never>;
+  entry: Json<object>;
+  demo: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_by: string;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface RiskAssessmentsTable {
+  id: Id;
+  application_id: ColumnType<string, string, never>;
+  questionnaire_id: ColumnType<string, string, never>;
+  questionnaire_version: ColumnType<number, number, never>;
+  answers: Json<Record<string, string | string[]>>;
+  result: Json<object>;
+  tier: ColumnType<string, string, never>;
+  submitted_by: ColumnType<string, string, never>;
+  submitted_at: CreatedAt;
+  signed_by: string | null;
+  signed_at: Date | null;
+  reassess_by: Date;
+}
+
+export interface StaffTable {
+  id: Id;
+  tenant_id: ColumnType<string, string, never>;
+  name: string;
+  roles: Json<string[]>;
+  prefix: ColumnType<string, string, never>;
+  hash: ColumnType<string, string, never>;
+  created_at: CreatedAt;
+  revoked_at: Date | null;
+}
+
+export interface SandboxesTable {
+  id: Id;
+  tenant_id: ColumnType<string, string, never>;
+  application_id: ColumnType<string, string, never>;
+  purpose: string;
+  starts_at: Date;
+  ends_at: Date;
+  max_requests: number;
+  max_tokens: number;
+  used_requests: ColumnType<number, number | undefined, number>;
+  used_tokens: ColumnType<number, number | undefined, number>;
+  opened_by: string;
+  created_at: CreatedAt;
+  closed_at: Date | null;
+  closed_by: string | null;
+  report: JSONColumnType<object | null, string | null | undefined, string | null>;
+}
+
+export interface ReviewCasesTable {
+  id: Id;
+  tenant_id: ColumnType<string, string, never>;
+  application_id: ColumnType<string, string, never>;
+  sandbox_id: ColumnType<string | null, string | null | undefined, never>;
+  flow_id: ColumnType<string, string, never>;
+  kind: ColumnType<'hold' | 'sample', 'hold' | 'sample', never>;
+  status: 'pending' | 'claimed' | 'approved' | 'rejected';
+  triggers: Json<object[]>;
+  language: string | null;
+  conversation_id: string | null;
+  question: string;
+  draft: string;
+  citations: Json<object[]>;
+  grounding: JSONColumnType<object | null, string | null | undefined, string | null>;
+  model_id: string | null;
+  answer: string | null;
+  edited: ColumnType<boolean, boolean | undefined, boolean>;
+  reason: string | null;
+  scores: JSONColumnType<object | null, string | null | undefined, string | null>;
+  claimed_by: string | null;
+  claimed_at: Date | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  expected_by: Date;
+  escalated_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface ModelApprovalsTable {
+  id: Id;
+  model_id: ColumnType<string, string, never>;
+  tier: ColumnType<string, string, never>;
+  evaluation_reports: Json<object[]>;
+  note: string | null;
+  approved_by: ColumnType<string, string, never>;
+  approved_at: CreatedAt;
+  revoked_by: string | null;
+  revoked_at: Date | null;
+}
+
+export interface SuspensionsTable {
+  id: Id;
+  target_kind: ColumnType<'application' | 'model', 'application' | 'model', never>;
+  target_id: ColumnType<string, string, never>;
+  tenant_id: ColumnType<string | null, string | null, never>;
+  reason: string;
+  automatic: ColumnType<boolean, boolean | undefined, never>;
+  suspended_by: ColumnType<string, string, never>;
+  suspended_at: CreatedAt;
+  lifted_by: string | null;
+  lifted_at: Date | null;
+}
+
+/** Append-only: rows are inserted, never updated or deleted. */
+export interface AuditEventsTable {
+  seq: ColumnType<string, never, never>;
+  id: ColumnType<string, string, never>;
+  at: CreatedAt;
+  tenant_id: ColumnType<string | null, string | null, never>;
+  application_id: ColumnType<string | null, string | null, never>;
+  kind: ColumnType<string, string, never>;
+  action: ColumnType<string, string, never>;
+  actor: ColumnType<string, string, never>;
+  subject: ColumnType<string | null, string | null, never>;
+  detail: JSONColumnType<object, string, never>;
+}
+
 export interface DatabaseSchema {
   tenants: TenantsTable;
   applications: ApplicationsTable;
@@ -133,4 +262,12 @@ export interface DatabaseSchema {
   corpus_versions: CorpusVersionsTable;
   corpus_chunks: CorpusChunksTable;
   corpus_postings: CorpusPostingsTable;
+  use_cases: UseCasesTable;
+  risk_assessments: RiskAssessmentsTable;
+  staff: StaffTable;
+  sandboxes: SandboxesTable;
+  review_cases: ReviewCasesTable;
+  model_approvals: ModelApprovalsTable;
+  suspensions: SuspensionsTable;
+  audit_events: AuditEventsTable;
 }

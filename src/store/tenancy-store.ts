@@ -21,6 +21,8 @@ export interface Application {
   /** ISO 3166-1 alpha-2 countries this application may transfer personal data to. */
   authorisedTransfers: string[];
   createdAt: Date;
+  /** Only sandbox keys are served until the application is promoted to production. */
+  stage: 'development' | 'production';
 }
 
 /** An API key as callers see it: the hash stays in the store. */
@@ -31,6 +33,8 @@ export interface ApiKeyRecord {
   createdAt: Date;
   expiresAt: Date | null;
   revokedAt: Date | null;
+  /** The sandbox this key belongs to: its requests run under the sandbox's rules. */
+  sandboxId: string | null;
 }
 
 export interface NewApplication {
@@ -48,6 +52,7 @@ export interface NewApiKey {
   /** HMAC (hex) of the secret key. */
   hash: string;
   expiresAt?: Date | null;
+  sandboxId?: string | null;
 }
 
 /** A usable key with the application and tenant it acts for. */
@@ -66,6 +71,8 @@ export interface TenancyStore {
   /** By name. */
   listApplications(filter?: { tenantId?: string }): Promise<Application[]>;
   findApplication(id: string): Promise<Application | undefined>;
+  /** The countries the application's register entry authorises personal data to be transferred to. */
+  setAuthorisedTransfers(applicationId: string, countries: string[]): Promise<void>;
   createApiKey(input: NewApiKey): Promise<ApiKeyRecord>;
   /** Oldest first; keys created within the same millisecond (PGlite's clock) come in id order. */
   listApiKeys(filter?: { applicationId?: string; tenantId?: string }): Promise<ApiKeyRecord[]>;
@@ -94,7 +101,9 @@ const toTenant = (row: Selectable<TenantsTable>): Tenant => ({
   createdAt: row.created_at,
 });
 
-const toApplication = (row: Selectable<ApplicationsTable>): Application => ({
+const toApplication = (
+  row: Omit<Selectable<ApplicationsTable>, 'promoted_at' | 'promoted_by'>,
+): Application => ({
   id: row.id,
   tenantId: row.tenant_id,
   name: row.name,
@@ -103,6 +112,7 @@ const toApplication = (row: Selectable<ApplicationsTable>): Application => ({
   privacyPolicy: row.privacy_policy,
   authorisedTransfers: row.authorised_transfers,
   createdAt: row.created_at,
+  stage: row.stage,
 });
 
 const toApiKey = (row: Omit<Selectable<ApiKeysTable>, 'hash'>): ApiKeyRecord => ({
@@ -112,6 +122,7 @@ const toApiKey = (row: Omit<Selectable<ApiKeysTable>, 'hash'>): ApiKeyRecord => 
   createdAt: row.created_at,
   expiresAt: row.expires_at,
   revokedAt: row.revoked_at,
+  sandboxId: row.sandbox_id,
 });
 
 /** Every api_keys column but `hash`, which never leaves the store. */
@@ -122,6 +133,7 @@ const API_KEY_COLUMNS = [
   'api_keys.created_at',
   'api_keys.expires_at',
   'api_keys.revoked_at',
+  'api_keys.sandbox_id',
 ] as const;
 
 export const createTenancyStore = (db: Kysely<DatabaseSchema>): TenancyStore => ({
@@ -209,11 +221,26 @@ export const createTenancyStore = (db: Kysely<DatabaseSchema>): TenancyStore => 
     return row && toApplication(row);
   },
 
-  async createApiKey({ applicationId, prefix, hash, expiresAt = null }) {
+  async setAuthorisedTransfers(applicationId, countries) {
+    await db
+      .updateTable('applications')
+      .set({ authorised_transfers: JSON.stringify(countries) })
+      .where('id', '=', applicationId)
+      .execute();
+  },
+
+  async createApiKey({ applicationId, prefix, hash, expiresAt = null, sandboxId = null }) {
     const row = await translateErrors(
       db
         .insertInto('api_keys')
-        .values({ id: newId('key'), application_id: applicationId, prefix, hash, expires_at: expiresAt })
+        .values({
+          id: newId('key'),
+          application_id: applicationId,
+          prefix,
+          hash,
+          expires_at: expiresAt,
+          sandbox_id: sandboxId,
+        })
         .returning(API_KEY_COLUMNS)
         .executeTakeFirstOrThrow(),
       {
@@ -277,6 +304,7 @@ export const createTenancyStore = (db: Kysely<DatabaseSchema>): TenancyStore => 
         'applications.privacy_policy',
         'applications.authorised_transfers',
         'applications.created_at as application_created_at',
+        'applications.stage',
         'applications.tenant_id',
         'tenants.name as tenant_name',
         'tenants.created_at as tenant_created_at',
@@ -297,6 +325,7 @@ export const createTenancyStore = (db: Kysely<DatabaseSchema>): TenancyStore => 
         privacy_policy: row.privacy_policy,
         authorised_transfers: row.authorised_transfers,
         created_at: row.application_created_at,
+        stage: row.stage,
       }),
       tenant: toTenant({ id: row.tenant_id, name: row.tenant_name, created_at: row.tenant_created_at }),
     };

@@ -1,7 +1,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
 
-/** Keys look like `mz_` + 40 base62 characters (~238 bits); the first characters identify a key to humans. */
+/**
+ * Keys look like `mz_` + 40 base62 characters (~238 bits); the first characters identify a key to humans. Staff
+ * tokens (people who govern, not applications) are made the same way with `mzs_`, so neither passes for the other.
+ */
 const KEY_PREFIX = 'mz_';
+export const STAFF_TOKEN_PREFIX = 'mzs_';
 const KEY_RANDOM_CHARS = 40;
 const DISPLAY_PREFIX_CHARS = 11;
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -13,7 +17,7 @@ export interface NewApiKey {
   prefix: string;
 }
 
-export function generateApiKey(): NewApiKey {
+export function generateApiKey(kindPrefix: string = KEY_PREFIX): NewApiKey {
   // Rejection sampling keeps every base62 character equally likely.
   let random = '';
   while (random.length < KEY_RANDOM_CHARS) {
@@ -21,8 +25,8 @@ export function generateApiKey(): NewApiKey {
       if (byte < 248 && random.length < KEY_RANDOM_CHARS) random += BASE62[byte % 62];
     }
   }
-  const key = KEY_PREFIX + random;
-  return { key, prefix: key.slice(0, DISPLAY_PREFIX_CHARS) };
+  const key = kindPrefix + random;
+  return { key, prefix: key.slice(0, kindPrefix.length + DISPLAY_PREFIX_CHARS - KEY_PREFIX.length) };
 }
 
 /**
@@ -33,5 +37,5 @@ export function hashApiKey(key: string, secret: string): string {
   return createHmac('sha256', secret).update(key).digest('hex');
 }
 
-export const looksLikeApiKey = (value: string): boolean =>
-  value.startsWith(KEY_PREFIX) && value.length === KEY_PREFIX.length + KEY_RANDOM_CHARS;
+export const looksLikeApiKey = (value: string, kindPrefix: string = KEY_PREFIX): boolean =>
+  value.startsWith(kindPrefix) && value.length === kindPrefix.length + KEY_RANDOM_CHARS;

@@ -19,6 +19,7 @@ function fakeStore() {
     createApplication: unused,
     listApplications: unused,
     findApplication: unused,
+    setAuthorisedTransfers: unused,
     createApiKey: unused,
     listApiKeys: unused,
     revokeApiKey: unused,
@@ -43,6 +44,7 @@ function fakeStore() {
         createdAt: new Date(0),
         expiresAt,
         revokedAt: null,
+        sandboxId: null,
       };
       keys.set(hashApiKey(key, SECRET), {
         key: record,
@@ -55,6 +57,7 @@ function fakeStore() {
           privacyPolicy: null,
           authorisedTransfers: [],
           createdAt: new Date(0),
+          stage: 'production',
         },
         tenant: { id: 'ten_1', name: 'ministere', createdAt: new Date(0) },
       });

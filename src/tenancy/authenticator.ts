@@ -37,7 +37,12 @@ export function createAuthenticator(options: {
     if (cached && cached.until > t) return cached.principal;
     const found = await options.store.findActiveKeyByHash(hash, new Date(t));
     const principal = found
-      ? { tenant: found.tenant, application: found.application, keyId: found.key.id }
+      ? {
+          tenant: found.tenant,
+          application: found.application,
+          keyId: found.key.id,
+          sandboxId: found.key.sandboxId,
+        }
       : null;
     if (options.ttlMs > 0) {
       if (cache.size >= MAX_CACHED_KEYS) cache.clear();

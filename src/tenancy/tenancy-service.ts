@@ -15,13 +15,18 @@ export interface CreatedKey {
 export function createTenancyService(store: TenancyStore, secret: string, authenticator?: Authenticator) {
   return {
     ...store,
-    async createKey(input: { applicationId: string; expiresAt?: Date | null }): Promise<CreatedKey> {
+    async createKey(input: {
+      applicationId: string;
+      expiresAt?: Date | null;
+      sandboxId?: string | null;
+    }): Promise<CreatedKey> {
       const { key, prefix } = generateApiKey();
       const record = await store.createApiKey({
         applicationId: input.applicationId,
         prefix,
         hash: hashApiKey(key, secret),
         expiresAt: input.expiresAt ?? null,
+        sandboxId: input.sandboxId ?? null,
       });
       return { record, key };
     },
@@ -30,6 +35,8 @@ export function createTenancyService(store: TenancyStore, secret: string, authen
       authenticator?.invalidate();
       return revoked;
     },
+    /** After keys were revoked in bulk (a sandbox closed): forget the cached verdicts. */
+    invalidateKeys: () => authenticator?.invalidate(),
   };
 }
 

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { acquireDataDirLock, LOCK_FILE_NAME } from '../../src/store/data-dir-lock.js';
-import { COMMAND_TIMEOUT_MS, isolatedEnv, runCli, startCli, type CliRun } from '../support/run-cli.js';
+import { MINIMAL_ANSWERS, MINIMAL_USE_CASE } from '../support/oversight-fixtures.js';
+import { isolatedEnv, runCli, startCli, watchServe, type CliRun } from '../support/run-cli.js';
 
 describe('mizan CLI with an embedded database in a fresh data folder', () => {
   let dir: string;
@@ -162,27 +163,35 @@ describe('mizan CLI with an embedded database in a fresh data folder', () => {
   });
 
   it('serves with the created key, administers through the running server, and exits 0 on SIGTERM', async () => {
-    const server = start(['serve'], { PORT: '0' });
-    let output = '';
-    const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+    const server = watchServe(start(['serve'], { PORT: '0' }));
+    let dpoToken = '';
     try {
-      const address = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`serve did not start: ${output}`)),
-          COMMAND_TIMEOUT_MS,
-        );
-        const onData = (chunk: Buffer) => {
-          output += chunk.toString();
-          for (const line of output.split('\n')) {
-            if (!line.includes('Mizan is listening')) continue;
-            clearTimeout(timer);
-            resolve((JSON.parse(line) as { address: string }).address);
-          }
-        };
-        server.stdout!.on('data', onData);
-        server.stderr!.on('data', onData);
-        void exited.then((code) => reject(new Error(`serve exited with ${code}: ${output}`)));
-      });
+      const address = await server.listening;
+
+      // An application serves once registered, assessed, signed off by its DPO in person, and promoted.
+      const entryFile = join(dir, 'use-case.json');
+      writeFileSync(entryFile, JSON.stringify(MINIMAL_USE_CASE));
+      const answersFile = join(dir, 'answers.json');
+      writeFileSync(answersFile, JSON.stringify(MINIMAL_ANSWERS));
+      await succeeds(['register', 'set', applicationId, '--file', entryFile]);
+      const assessment = JSON.parse(
+        await succeeds(['assess', 'submit', applicationId, '--file', answersFile, '--json']),
+      ) as { id: string };
+      ({ token: dpoToken } = JSON.parse(
+        await succeeds([
+          'staff',
+          'create',
+          '--tenant',
+          'ministere-interieur',
+          '--name',
+          'DPO',
+          '--roles',
+          'dpo',
+          '--json',
+        ]),
+      ) as { token: string });
+      await succeeds(['assess', 'sign', applicationId, assessment.id, '--token', dpoToken]);
+      await succeeds(['apps', 'promote', applicationId]);
 
       const models = await fetch(`${address}/v1/models`, { headers: { authorization: `Bearer ${key}` } });
       assert.equal(models.status, 200);
@@ -199,11 +208,12 @@ describe('mizan CLI with an embedded database in a fresh data folder', () => {
         ['ministere-interieur'],
       );
     } finally {
-      server.kill('SIGTERM');
+      server.child.kill('SIGTERM');
     }
-    assert.equal(await exited, 0, output);
+    assert.equal(await server.exited, 0, server.output());
     assert.ok(!existsSync(join(dataDir, LOCK_FILE_NAME)), 'the data folder is released');
-    assert.ok(!output.includes(key), 'the server never logs the key');
+    assert.ok(!server.output().includes(key), 'the server never logs the key');
+    assert.ok(!server.output().includes(dpoToken), 'nor a staff token');
   });
 
   it('sets revokedAt when keys revoke is given the prefix', async () => {

@@ -306,8 +306,19 @@ describe('loadConfig with the MIZAN_UPSTREAM_* shortcut', () => {
     assert.equal(upstream.api_key_env, 'MIZAN_UPSTREAM_API_KEY', 'the file never holds the key itself');
     assert.deepEqual(upstream.hosting, { operator: 'llm.gov.ma', country: 'MA', sovereign: true });
     assert.deepEqual(
-      config.models.map((m) => [m.id, m.provider, m.aliases]),
-      [['atlas-chat', 'upstream', ['default']]],
+      config.models.map((m) => [m.id, m.provider, m.aliases, m.approved_for]),
+      [['atlas-chat', 'upstream', ['default'], ['minimal', 'limited']]],
+    );
+  });
+
+  it('approves the model for the tiers MIZAN_UPSTREAM_APPROVED_FOR names, and refuses an unknown tier', () => {
+    const { config } = loadConfig({
+      document: {},
+      env: { ...shortcut, MIZAN_UPSTREAM_APPROVED_FOR: 'minimal, limited, high' },
+    });
+    assert.deepEqual(config.models[0]?.approved_for, ['minimal', 'limited', 'high']);
+    assert.throws(() =>
+      loadConfig({ document: {}, env: { ...shortcut, MIZAN_UPSTREAM_APPROVED_FOR: 'hihg' } }),
     );
   });
 

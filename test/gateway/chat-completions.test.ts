@@ -57,9 +57,11 @@ describe('chat completions through Mizan with one OpenAI-compatible upstream', (
       'grounding',
       'language',
       'model',
+      'oversight',
       'privacy',
       'review',
     ]);
+    assert.deepEqual(mizan.oversight, { risk_tier: 'minimal', sandbox: false, ai_label: true, notice: null });
     assert.deepEqual(mizan.model, {
       id: 'atlas',
       provider: 'sovereign-dc',

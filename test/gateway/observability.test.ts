@@ -13,6 +13,7 @@ import { buildApp } from '../../src/server/app.js';
 import { closeGracefully } from '../../src/server/shutdown.js';
 import { startTestUpstream, type TestUpstream } from '../support/test-upstream.js';
 import { startGateway, upstreamProvider, UPSTREAM_ENV, type Gateway } from '../support/gateway-harness.js';
+import { commission } from '../support/oversight-fixtures.js';
 
 /** Readiness is cached this long by the health routes. */
 const READINESS_CACHE_MS = 2_000;
@@ -203,6 +204,7 @@ describe('Mizan logs at level info with a message holding a secret', () => {
     origin = await app.listen({ host: '127.0.0.1', port: 0 });
     const tenant = await platform.tenancy.createTenant({ name: 'logs' });
     const application = await platform.tenancy.createApplication({ tenantId: tenant.id, name: 'logs-app' });
+    await commission(platform, application.id);
     ({ key } = await platform.tenancy.createKey({ applicationId: application.id }));
   });
   after(async () => {

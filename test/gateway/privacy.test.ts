@@ -8,6 +8,7 @@ import {
   UPSTREAM_ENV,
   type Gateway,
 } from '../support/gateway-harness.js';
+import { commission, MINIMAL_USE_CASE } from '../support/oversight-fixtures.js';
 
 interface PrivacyExtension {
   entities: Record<string, Record<string, number>>;
@@ -174,6 +175,10 @@ describe('transfer control with a model hosted abroad', () => {
       name,
       privacyPolicy,
       authorisedTransfers,
+    });
+    // The register entry is where a transfer is authorised, with its basis.
+    await commission(gateway.platform, application.id, {
+      useCase: { ...MINIMAL_USE_CASE, transfers: { countries: authorisedTransfers, basis: 'cndp_list' } },
     });
     return (await tenancy.createKey({ applicationId: application.id })).key;
   };

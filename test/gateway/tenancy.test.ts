@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { startTestUpstream, type TestUpstream } from '../support/test-upstream.js';
 import { startGateway, upstreamProvider, UPSTREAM_ENV, type Gateway } from '../support/gateway-harness.js';
+import { commission } from '../support/oversight-fixtures.js';
 
 const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
 
@@ -53,6 +54,7 @@ describe('Mizan tenancy with two models, a fallback and the admin API on', () =>
       allowedModels: application.allowedModels ?? [],
       rateLimitRpm: application.rateLimitRpm ?? null,
     });
+    await commission(gateway.platform, app.id);
     const { key, record } = await tenancy.createKey({
       applicationId: app.id,
       expiresAt: application.expiresAt ?? null,
@@ -209,6 +211,9 @@ describe('Mizan tenancy with two models, a fallback and the admin API on', () =>
     assert.equal(created.revokedAt, null);
     assert.ok(!('hash' in created));
 
+    const unregistered = await listModels(created.key);
+    assert.equal(unregistered.status, 403, 'an application serves only once its use case is registered');
+    await commission(gateway.platform, application.id);
     assert.deepEqual(await modelIds(await listModels(created.key)), ['tafsir'], 'the new key works at once');
 
     for (const query of [`?application=${application.id}`, `?tenant=${tenant.id}`, '']) {

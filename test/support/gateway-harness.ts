@@ -10,13 +10,14 @@ import { buildApp } from '../../src/server/app.js';
 import { closeGracefully } from '../../src/server/shutdown.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { startTestUpstream, type TestUpstream } from './test-upstream.js';
+import { commission } from './oversight-fixtures.js';
 
 export interface Gateway {
   platform: Platform;
   app: FastifyInstance;
   /** e.g. http://127.0.0.1:PORT */
   origin: string;
-  /** An API key of a fresh application that may use every model. */
+  /** An API key of a fresh application that may use every model, registered at the minimal risk tier. */
   key: string;
   applicationId: string;
   tenantId: string;
@@ -48,6 +49,7 @@ export async function startGateway(
   const origin = await app.listen({ host: '127.0.0.1', port: 0 });
   const tenant = await platform.tenancy.createTenant({ name: 'ministry-test' });
   const application = await platform.tenancy.createApplication({ tenantId: tenant.id, name: 'assistant' });
+  await commission(platform, application.id);
   const { key } = await platform.tenancy.createKey({ applicationId: application.id });
   return {
     platform,

@@ -49,3 +49,33 @@ export const runCli = (args: string[], env: NodeJS.ProcessEnv, input?: string): 
     });
     if (input !== undefined) child.stdin!.end(input);
   });
+
+export interface ServeRun {
+  child: ChildProcess;
+  /** The address `mizan serve` listens on, once it says so; rejects if it exits or stays silent first. */
+  listening: Promise<string>;
+  exited: Promise<number | null>;
+  /** Everything it wrote so far, both streams. */
+  output(): string;
+}
+
+/** Watches a started `mizan serve` until it listens, keeping its output for the assertions that follow. */
+export function watchServe(child: ChildProcess): ServeRun {
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const listening = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), COMMAND_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      for (const line of output.split('\n')) {
+        if (!line.includes('Mizan is listening')) continue;
+        clearTimeout(timer);
+        resolve((JSON.parse(line) as { address: string }).address);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then((code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+  });
+  return { child, listening, exited, output: () => output };
+}

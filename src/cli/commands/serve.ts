@@ -3,6 +3,7 @@ import { createPlatform } from '../../platform.js';
 import { buildApp } from '../../server/app.js';
 import { closeGracefully } from '../../server/shutdown.js';
 import { bootstrapDemo } from '../../tenancy/demo-bootstrap.js';
+import { commissionDemoApplication } from '../../oversight/demo-use-case.js';
 import type { CliOptions } from '../context.js';
 import { advertiseLocalServer, withLocalAdminToken } from '../local-server.js';
 
@@ -15,7 +16,9 @@ export async function serve(options: CliOptions): Promise<void> {
   const platform = await createPlatform(config);
   const { logger } = platform;
   if (!config.database.url) {
-    const demo = await bootstrapDemo(platform.tenancy, config.data_dir);
+    const demo = await bootstrapDemo(platform.tenancy, config.data_dir, (id) =>
+      commissionDemoApplication(platform.oversight, id),
+    );
     if (demo) {
       logger.info(
         { keyFile: demo.keyFile },

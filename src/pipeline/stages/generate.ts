@@ -27,7 +27,8 @@ export const generate = (observe?: AttemptObserver): Stage => ({
         passages: ctx.passages,
         signal: ctx.signal,
       };
-      if (operation.stream) {
+      // An answer that may be held, or must be checked before release, is generated whole.
+      if (operation.stream && !ctx.review?.buffer) {
         const { entry, result } = await streamWithFallback(chain, options, observe);
         return { ...ctx, outcome: { kind: 'stream', entry, parts: result } };
       }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isMizanError, errors } from '../../errors.js';
 import type { FlowContext } from '../../pipeline/flow-context.js';
 import type { ModelEntry } from '../../providers/model-registry.js';
-import type { FinishReason, StreamPart, Usage } from '../../providers/spec.js';
+import type { FinishReason, GenerateResult, StreamPart, Usage } from '../../providers/spec.js';
 import type { Platform } from '../../platform.js';
 import { toMizanError } from '../errors.js';
 import { runFlow } from '../flow.js';
@@ -18,10 +18,35 @@ export function chatCompletionsRoute(app: FastifyInstance, platform: Platform): 
     const operation = parseChatRequest(request.body);
     const { ctx } = await runFlow(platform, request, reply, operation);
     const outcome = ctx.outcome;
-    if (outcome?.kind === 'completion') return completionBody(ctx, outcome.entry, outcome.result);
     if (outcome?.kind === 'stream') return streamAnswer(platform, reply, ctx, outcome.entry, outcome.parts);
-    throw errors.internal('no_outcome', 'the pipeline produced no answer');
+    const whole =
+      outcome?.kind === 'completion'
+        ? outcome.result
+        : outcome?.kind === 'held'
+          ? ({ text: outcome.message, finishReason: 'stop' } satisfies GenerateResult)
+          : undefined;
+    if (!outcome || !whole || !('entry' in outcome)) {
+      throw errors.internal('no_outcome', 'the pipeline produced no answer');
+    }
+    if (operation.stream) return streamAnswer(platform, reply, ctx, outcome.entry, asStream(whole));
+    return completionBody(ctx, outcome.entry, whole);
   });
+}
+
+/**
+ * A whole answer sent to a client that asked for a stream — one generated whole so it could be checked or held
+ * before release, or the message that it is held — as one content chunk.
+ */
+async function* asStream(result: GenerateResult): AsyncGenerator<StreamPart> {
+  if (result.text) yield { type: 'text-delta', delta: result.text };
+  if (result.toolCalls) {
+    yield {
+      type: 'tool-call-delta',
+      toolCalls: result.toolCalls.map((call, index) => ({ index, ...(call as object) })),
+    };
+  }
+  yield { type: 'finish', reason: result.finishReason };
+  if (result.usage) yield { type: 'usage', usage: result.usage };
 }
 
 /**
@@ -86,6 +111,13 @@ async function streamAnswer(
     await sse.event(JSON.stringify(mizanError.toJSON()));
   } finally {
     sse.end();
+    // A streamed answer's tokens are known only now; a sandbox counts them against its quota.
+    const sandboxId = ctx.principal?.sandboxId;
+    if (sandboxId && usage && ctx.outcome?.kind === 'stream') {
+      await platform.oversight.sandboxes
+        .addTokens(sandboxId, usage.totalTokens)
+        .catch((error: unknown) => reply.log.error({ err: error }, 'sandbox token count failed'));
+    }
     platform.metrics.observeRequest(
       ROUTE,
       'POST',

@@ -1,0 +1,88 @@
+import type { Actor } from '../../src/oversight/actors.js';
+import type { Platform } from '../../src/platform.js';
+
+/** An internal drafting aid for agents that handles no personal data: the minimal tier, any model. */
+export const MINIMAL_USE_CASE = {
+  purpose: 'Drafting aid for the agents of a test administration',
+  legal_basis: 'public_interest',
+  controller: { name: 'Ministère de test' },
+  cndp: { regime: 'declaration', reference: 'D-1/2026', status: 'granted' },
+  sector: 'administrative_services',
+  people_affected: ['agents'],
+  data_categories: [],
+  retention_days: 30,
+  recipients: [],
+  processors: [],
+  transfers: { countries: [], basis: 'none' },
+  dpo: { name: 'DPO', email: 'dpo@ministere.test' },
+};
+
+export const MINIMAL_ANSWERS = {
+  use: 'internal_drafting',
+  autonomy: 'draft_for_agent',
+  impact_on_rights: 'none',
+  vulnerability: ['agents'],
+  data_sensitivity: ['none'],
+  scale: 'one_office',
+};
+
+const PLATFORM_ADMIN: Actor = { kind: 'platform_admin' };
+
+/** The tenant's DPO, as a signed-in staff member would be. */
+export const dpoOf = (tenantId: string): Actor => ({
+  kind: 'staff',
+  id: 'stf_test_dpo',
+  tenantId,
+  name: 'DPO',
+  roles: ['dpo'],
+});
+
+/**
+ * Takes an application the whole way to production as its tenant would: register entry, risk assessment signed
+ * off by the DPO, promotion. Defaults to the minimal tier, so that tests about other things see no oversight.
+ */
+export async function commission(
+  platform: Platform,
+  applicationId: string,
+  options: { useCase?: object; answers?: Record<string, string | string[]>; promote?: boolean } = {},
+) {
+  const o = platform.oversight;
+  const application = (await platform.tenancy.findApplication(applicationId))!;
+  await o.register.put(PLATFORM_ADMIN, applicationId, options.useCase ?? MINIMAL_USE_CASE);
+  const assessment = await o.assessments.submit(PLATFORM_ADMIN, applicationId, {
+    answers: options.answers ?? MINIMAL_ANSWERS,
+  });
+  await o.assessments.sign(dpoOf(application.tenantId), applicationId, assessment.id);
+  if (options.promote !== false) await o.promotion.promote(PLATFORM_ADMIN, applicationId);
+  return assessment;
+}
+
+/**
+ * A high-risk application the whole way to production: the model `atlas` approved for the high tier with a passing
+ * assurance report, a sandbox opened and closed with its report, then promotion.
+ */
+export async function commissionHighRisk(
+  platform: Platform,
+  applicationId: string,
+  options: { useCase: object; answers: Record<string, string | string[]> },
+) {
+  const o = platform.oversight;
+  const register = await o.approvals.register();
+  if (!register.find((m) => m.id === 'atlas')?.approved_for.includes('high')) {
+    await o.approvals.approve(PLATFORM_ADMIN, {
+      modelId: 'atlas',
+      tier: 'high',
+      evaluationReports: [{ id: 'assurance-test', passed: true }],
+      note: null,
+    });
+  }
+  await commission(platform, applicationId, { ...options, promote: false });
+  const { sandbox } = await o.sandboxes.open(PLATFORM_ADMIN, applicationId, {
+    purpose: 'trial',
+    endsAt: new Date(Date.now() + 3_600_000),
+    maxRequests: 10,
+    maxTokens: 10_000,
+  });
+  await o.sandboxes.close(PLATFORM_ADMIN, sandbox.id, { tested: 'nothing yet', incidents: [] });
+  await o.promotion.promote(PLATFORM_ADMIN, applicationId);
+}
