@@ -9,6 +9,7 @@ interface Benchmark {
 }
 
 const benchmarks: Record<string, () => Promise<Benchmark>> = {
+  assurance: () => import('./assurance.js'),
   gateway: () => import('./gateway.js'),
   lang: () => import('./lang.js'),
   pii: () => import('./pii.js'),

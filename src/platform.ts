@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { MizanConfig } from './config/schema.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { identifyLanguage } from './language/identify.js';
 import type { Operation } from './pipeline/flow-context.js';
-import { createPipeline, type Pipeline, type Stage } from './pipeline/pipeline.js';
+import { createPipeline, type Pipeline, type PipelineResult, type Stage } from './pipeline/pipeline.js';
+import { flowRecord } from './oversight/flow-record.js';
 import { authenticate } from './pipeline/stages/authenticate.js';
 import { ConfigError } from './config/load.js';
 import { loadDemoCorpus } from './corpus/demo.js';
@@ -34,6 +36,7 @@ import { createInMemoryRateLimiter } from './tenancy/rate-limiter.js';
 import { resolveKeyHashSecret } from './tenancy/server-secret.js';
 import { createTenancyService, type TenancyService } from './tenancy/tenancy-service.js';
 import { createOversight, type Oversight } from './oversight/oversight.js';
+import { createAssurance, type Assurance } from './assurance/assurance-service.js';
 import { holdForReview } from './pipeline/stages/hold-for-review.js';
 import { oversee } from './pipeline/stages/oversee.js';
 import { refuseSandboxPersonalData } from './pipeline/stages/refuse-sandbox-personal-data.js';
@@ -50,8 +53,23 @@ export interface Platform {
   pipelines: Record<Operation['kind'], Pipeline>;
   corpus: { store: CorpusStore; retriever: Retriever };
   oversight: Oversight;
+  assurance: Assurance;
   authenticator: Authenticator;
+  /**
+   * Runs one request through its pipeline and appends its audit entry before returning, so that nothing is released
+   * unaudited; the HTTP routes and the assurance runner both come through here.
+   */
+  handle(operation: Operation, request: FlowRequest): Promise<PipelineResult>;
   close(): Promise<void>;
+}
+
+/** What a request brings besides its operation. */
+export interface FlowRequest {
+  requestId: string;
+  bearer: string | undefined;
+  conversationId: string | undefined;
+  /** Aborted when the client goes away. */
+  signal: AbortSignal;
 }
 
 export interface PlatformOptions {
@@ -151,6 +169,62 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     retentionMs: config.privacy.conversation_retention_hours * 3_600_000,
   });
 
+  const pipelines: Record<Operation['kind'], Pipeline> = {
+    chat: pipeline([
+      ...admission('chat'),
+      ...(config.corpus.retrieval
+        ? [retrieve((question, tenantId, language) => retriever.retrieve(question, tenantId, language))]
+        : []),
+      privacy,
+      refuseSandboxPersonalData(),
+      oversee(),
+      answerInLanguage(),
+      routeModel(models, oversight.modelGate),
+      generate(observeAttempt),
+      restorePrivacy(),
+      checkAnswerGrounding(config.corpus.grounding),
+      holdForReview({
+        reviews: oversight.reviews,
+        protect: oversight.protectForReview,
+        onSampleError: (error) =>
+          logger.error({ err: error }, 'a sampled answer could not be queued for review'),
+      }),
+    ]),
+    embeddings: pipeline([
+      ...admission('embeddings'),
+      privacy,
+      refuseSandboxPersonalData(),
+      routeModel(models, oversight.modelGate),
+      generate(observeAttempt),
+    ]),
+    'list-models': pipeline([...admission('list-models'), listAllowedModels(models, oversight.modelGate)]),
+  };
+
+  async function handle(operation: Operation, request: FlowRequest): Promise<PipelineResult> {
+    const result = await pipelines[operation.kind].run({
+      ...request,
+      auditId: randomUUID(),
+      receivedAt: Date.now(),
+      operation,
+    });
+    const { ctx, timings, halt } = result;
+    const record = flowRecord(ctx, halt, timings);
+    if (record) await oversight.audit.append(record);
+    const sandboxId = ctx.principal?.sandboxId;
+    const usage = ctx.outcome?.kind === 'completion' ? ctx.outcome.result.usage : undefined;
+    if (sandboxId && usage) await oversight.sandboxes.addTokens(sandboxId, usage.totalTokens);
+    return result;
+  }
+  const assurance = createAssurance({
+    governance: oversight.governance,
+    store: oversight.assuranceRuns,
+    sandboxes: oversight.sandboxes,
+    tenancy,
+    models,
+    handle,
+    logger,
+  });
+
   return {
     config,
     logger,
@@ -162,38 +236,12 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     corpus: { store: corpusStore, retriever },
     oversight,
     authenticator,
-    pipelines: {
-      chat: pipeline([
-        ...admission('chat'),
-        ...(config.corpus.retrieval
-          ? [retrieve((question, tenantId, language) => retriever.retrieve(question, tenantId, language))]
-          : []),
-        privacy,
-        refuseSandboxPersonalData(),
-        oversee(),
-        answerInLanguage(),
-        routeModel(models, oversight.modelGate),
-        generate(observeAttempt),
-        restorePrivacy(),
-        checkAnswerGrounding(config.corpus.grounding),
-        holdForReview({
-          reviews: oversight.reviews,
-          protect: oversight.protectForReview,
-          onSampleError: (error) =>
-            logger.error({ err: error }, 'a sampled answer could not be queued for review'),
-        }),
-      ]),
-      embeddings: pipeline([
-        ...admission('embeddings'),
-        privacy,
-        refuseSandboxPersonalData(),
-        routeModel(models, oversight.modelGate),
-        generate(observeAttempt),
-      ]),
-      'list-models': pipeline([...admission('list-models'), listAllowedModels(models, oversight.modelGate)]),
-    },
+    pipelines,
+    handle,
+    assurance,
     async close() {
       oversight.stop();
+      await assurance.stop();
       await Promise.allSettled([...providers.values()].map((p) => p.close()));
       await database.close();
     },

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load.js';
 import { isMizanError } from '../errors.js';
+import { assure } from './commands/assure.js';
 import { configCheck } from './commands/config-check.js';
 import { corpus } from './commands/corpus.js';
 import { langDetect, langTranslit } from './commands/lang.js';
@@ -51,18 +52,26 @@ human oversight (the /v1/oversight API: on the database, or through the running 
   reviews edit CASE --answer TEXT | reviews approve CASE [--answer TEXT] [--scores FILE.json]
   reviews reject CASE --reason TEXT
   audit events [--app APP_ID] [--subject ID] [--kind flow|oversight|governance] [--after N] [--limit N]
+  assure packs | assure list [--app APP_ID] | assure show RUN_ID | assure report RUN_ID [--html]
+  assure run PACK --app APP_ID --model MODEL [--concurrency N] [--seed N] [--html FILE]
+                                          run an assurance pack (id or file) with a progress bar on stderr
+  assure resume RUN_ID [--pack PATH] [--html FILE]
+                                          go on with a stopped run (Ctrl-C leaves it resumable)
 
 options:
   --config FILE   configuration file (default: $MIZAN_CONFIG, else ./mizan.yaml if present)
   --token TOKEN   for oversight: a staff token (default: $MIZAN_STAFF_TOKEN, else the platform admin)
   --json          machine-readable output
   --help          this help
+
+exit status: 0 done, 1 error, 2 bad usage, 3 (assure run, assure resume) the assurance report failed
 `;
 
 async function main(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals, tokens } = parseArgs({
     args: argv,
     allowPositionals: true,
+    tokens: true,
     options: {
       config: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -115,6 +124,10 @@ async function main(argv: string[]): Promise<void> {
       kind: { type: 'string' },
       after: { type: 'string' },
       limit: { type: 'string' },
+      model: { type: 'string' },
+      concurrency: { type: 'string' },
+      seed: { type: 'string' },
+      pack: { type: 'string' },
     },
   });
   const [command, action, ...rest] = positionals;
@@ -156,6 +169,8 @@ async function main(argv: string[]): Promise<void> {
     case 'reviews':
     case 'audit':
       return oversight(command, action, oversightArgs, oversightOptions);
+    case 'assure':
+      return assure(action, { tokens, values }, oversightOptions);
     case 'pii':
       if (action === 'scan') return piiScan(single);
       if (action === 'redact') return piiRedact(single);

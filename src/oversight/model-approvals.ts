@@ -3,13 +3,40 @@ import { errors } from '../errors.js';
 import type { ModelEntry } from '../providers/model-registry.js';
 import { actorLabel, requirePlatformAdmin, type Actor } from './actors.js';
 import type { GovernanceContext } from './governance.js';
+import type { AssuranceRun } from '../store/assurance-store.js';
 
 /**
  * Which models may serve which risk tiers. A model is approved for a tier by the configuration (`approved_for`,
  * reviewed with the deployment) or by a recorded approval, with the evaluation reports it rests on. Routing only
  * uses models approved for the application's tier.
  */
-export function createModelApprovals(ctx: GovernanceContext) {
+export function createModelApprovals(
+  ctx: GovernanceContext,
+  /** An assurance run by id, so that an approval citing one records what the run found, not what it is told. */
+  findRun: (id: string) => Promise<AssuranceRun | undefined>,
+) {
+  /**
+   * An evaluation report naming an assurance run (`{ id: "run_…" }`) must be a finished run of this model; its grade
+   * and outcome are taken from the run. Other reports (external evaluations) are recorded as given.
+   */
+  async function checkedReports(modelId: string, reports: object[]): Promise<object[]> {
+    return Promise.all(
+      reports.map(async (report) => {
+        const id = (report as { id?: unknown }).id;
+        if (typeof id !== 'string' || !id.startsWith('run_')) return report;
+        const run = await findRun(id);
+        if (!run || run.modelId !== modelId || run.status !== 'finished') {
+          throw errors.unprocessable(
+            'evaluation_report_invalid',
+            `"${id}" is not a finished assurance run of the model "${modelId}"`,
+            'evaluation_reports',
+          );
+        }
+        return { ...report, passed: run.passed, grade: run.grade, pack: `${run.packId} v${run.packVersion}` };
+      }),
+    );
+  }
+
   const standing = ctx.cached(() => ctx.store.listModelApprovals());
   ctx.onInvalidate(() => standing.invalidate());
 
@@ -36,6 +63,7 @@ export function createModelApprovals(ctx: GovernanceContext) {
       }
       const approval = await ctx.store.approveModel({
         ...input,
+        evaluationReports: await checkedReports(entry.id, input.evaluationReports),
         modelId: entry.id,
         approvedBy: actorLabel(actor),
       });

@@ -2,6 +2,8 @@ import type { MizanConfig } from '../config/schema.js';
 import type { Logger } from '../observability/logger.js';
 import type { ModelRegistry } from '../providers/model-registry.js';
 import type { Entity } from '../privacy/types.js';
+import { passingRuns } from '../assurance/assurance-service.js';
+import { createAssuranceStore } from '../store/assurance-store.js';
 import { createAuditStore } from '../store/audit-store.js';
 import type { Database } from '../store/database.js';
 import { createGovernanceStore } from '../store/governance-store.js';
@@ -47,7 +49,8 @@ export function createOversight(deps: {
     samplingRates: config.oversight.sampling_rates,
   });
   const notifier = createNotifier({ logger, webhookUrl: config.oversight.notify_webhook });
-  const approvals = createModelApprovals(ctx);
+  const assuranceRuns = createAssuranceStore(deps.database.db);
+  const approvals = createModelApprovals(ctx, (id) => assuranceRuns.findRun(id));
   const killSwitch = createKillSwitch(ctx);
   const slaMs = config.oversight.review_sla_minutes * 60_000;
   const reviews = createReviewService({
@@ -81,7 +84,10 @@ export function createOversight(deps: {
     approvals,
     killSwitch,
     sandboxes: createSandboxService(ctx, deps.tenancy),
-    promotion: createPromotion(ctx, approvals),
+    promotion: createPromotion(ctx, approvals, (applicationId, entries) =>
+      passingRuns(assuranceRuns, applicationId, entries),
+    ),
+    assuranceRuns,
     reviews,
     staff: createStaffService({ store, audit, secret: deps.secret, adminToken: config.security.admin_token }),
     breaker,

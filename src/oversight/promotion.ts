@@ -1,4 +1,6 @@
 import { errors } from '../errors.js';
+import type { ModelEntry } from '../providers/model-registry.js';
+import type { AssuranceRun } from '../store/assurance-store.js';
 import { actorLabel, type Actor } from './actors.js';
 import type { GovernanceContext } from './governance.js';
 import type { ModelApprovals } from './model-approvals.js';
@@ -11,15 +13,18 @@ export interface PromotionCheck {
   detail: string;
 }
 
-/** An evaluation report attached to a model approval passes when it says so (the assurance runner writes them). */
-const passing = (report: object) => (report as { passed?: unknown }).passed === true;
-
 /**
  * The gate to production: the register entry, the CNDP formality, a signed and current assessment, and what the
- * tier adds — a closed sandbox with its report, a passing assurance report for a model the application may use.
+ * tier adds — a closed sandbox with its report, a passing assurance report for the current version of a model
+ * approved for the tier that the application may use.
  * Every check is reported, passed or not, so the tenant sees the whole way to production at once.
  */
-export function createPromotion(ctx: GovernanceContext, approvals: ModelApprovals) {
+export function createPromotion(
+  ctx: GovernanceContext,
+  approvals: ModelApprovals,
+  /** The finished, passing assurance runs of an application on the current version of these models. */
+  passingRuns: (applicationId: string, entries: readonly ModelEntry[]) => Promise<AssuranceRun[]>,
+) {
   async function checks(applicationId: string): Promise<PromotionCheck[]> {
     const snapshot = await ctx.snapshot(applicationId);
     const useCase = snapshot?.useCase;
@@ -62,20 +67,19 @@ export function createPromotion(ctx: GovernanceContext, approvals: ModelApproval
     }
     if (controls?.assuranceBeforeProduction && tier && snapshot) {
       const allowed = snapshot.application.allowedModels;
-      const register = await approvals.register();
-      const assured = register.filter(
-        (m) =>
-          m.kind === 'chat' &&
-          (allowed.length === 0 || allowed.includes(m.id)) &&
-          m.approvals.some((a) => a.tier === tier && a.evaluationReports.some(passing)),
-      );
+      const usable = [];
+      for (const entry of ctx.models.list()) {
+        if (entry.kind !== 'chat' || (allowed.length > 0 && !allowed.includes(entry.id))) continue;
+        if (await approvals.approvedFor(entry, tier)) usable.push(entry);
+      }
+      const runs = await passingRuns(applicationId, usable);
       result.push({
         check: 'assurance_report_passed',
-        ok: assured.length > 0,
+        ok: runs.length > 0,
         detail:
-          assured.length > 0
-            ? `passing assurance reports for ${assured.map((m) => m.id).join(', ')}`
-            : `no model this application may use is approved for the ${tier} tier with a passing assurance report`,
+          runs.length > 0
+            ? `passing assurance runs ${runs.map((r) => `${r.id} (${r.packId}, ${r.modelId})`).join(', ')}`
+            : `no passing assurance report for this application on the current version of a model approved for the ${tier} tier (${usable.map((e) => e.id).join(', ') || 'none approved'})`,
       });
     }
     return result;

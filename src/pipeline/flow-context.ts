@@ -34,6 +34,8 @@ export interface OversightPolicy {
   controls: TierControls;
   /** The sandbox this request runs in (only synthetic or pseudonymized data), or null in production. */
   sandboxId: string | null;
+  /** The sandbox is an assurance run's own: its prompts are the pack's synthetic ones, names included. */
+  assuranceRun: boolean;
   /** What the transparency notice names, when the tier requires one. */
   notice: {
     controller: string;

@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../errors.js';
 import type { FlowContext, Operation } from '../pipeline/flow-context.js';
 import type { StageTiming } from '../pipeline/pipeline.js';
 import type { Platform } from '../platform.js';
 import { bearerToken } from './bearer.js';
-import { flowRecord } from '../oversight/flow-record.js';
 
 export interface FlowRun {
   ctx: FlowContext;
@@ -44,22 +42,12 @@ export async function runFlow(
   reply.raw.once('close', () => {
     if (!reply.raw.writableFinished) controller.abort();
   });
-  const initial: FlowContext = {
+  const { ctx, timings, halt } = await platform.handle(operation, {
     requestId: request.id,
-    auditId: randomUUID(),
-    receivedAt: Date.now(),
     signal: controller.signal,
     bearer: bearerToken(request.headers.authorization),
     conversationId: conversationId(request.headers[CONVERSATION_HEADER]),
-    operation,
-  };
-  const { ctx, timings, halt } = await platform.pipelines[operation.kind].run(initial);
-  // Durable before anything is released: the answer, or the refusal, follows its audit entry.
-  const record = flowRecord(ctx, halt, timings);
-  if (record) await platform.oversight.audit.append(record);
-  const sandboxId = ctx.principal?.sandboxId;
-  const usage = ctx.outcome?.kind === 'completion' ? ctx.outcome.result.usage : undefined;
-  if (sandboxId && usage) await platform.oversight.sandboxes.addTokens(sandboxId, usage.totalTokens);
+  });
   if (platform.config.server.server_timing) void reply.header('server-timing', serverTiming(timings));
   if (halt) throw halt.error;
   return { ctx, timings };

@@ -60,6 +60,8 @@ export interface Sandbox {
   closedAt: Date | null;
   closedBy: string | null;
   report: object | null;
+  /** Opened by an assurance run for its own synthetic prompts. */
+  assurance: boolean;
 }
 
 export interface ModelApproval {
@@ -129,6 +131,7 @@ const toSandbox = (row: Selectable<SandboxesTable>): Sandbox => ({
   closedAt: row.closed_at,
   closedBy: row.closed_by,
   report: row.report,
+  assurance: row.assurance,
 });
 
 const toApproval = (row: Selectable<ModelApprovalsTable>): ModelApproval => ({
@@ -345,7 +348,7 @@ export const createGovernanceStore = (db: Kysely<DatabaseSchema>) => ({
       | 'maxRequests'
       | 'maxTokens'
       | 'openedBy'
-    >,
+    > & { assurance?: boolean },
   ): Promise<Sandbox> {
     const row = await db
       .insertInto('sandboxes')
@@ -359,6 +362,7 @@ export const createGovernanceStore = (db: Kysely<DatabaseSchema>) => ({
         max_requests: input.maxRequests,
         max_tokens: input.maxTokens,
         opened_by: input.openedBy,
+        assurance: input.assurance ?? false,
       })
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -5,6 +5,7 @@ import { privacyVault } from './migrations/0002-privacy-vault.js';
 import { applicationPrivacy } from './migrations/0003-application-privacy.js';
 import { corpus } from './migrations/0004-corpus.js';
 import { oversight } from './migrations/0005-oversight.js';
+import { assurance } from './migrations/0006-assurance.js';
 import type { DatabaseSchema } from './schema.js';
 
 /**
@@ -17,6 +18,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['0003-application-privacy', applicationPrivacy],
   ['0004-corpus', corpus],
   ['0005-oversight', oversight],
+  ['0006-assurance', assurance],
 ];
 
 const provider: MigrationProvider = { getMigrations: async () => Object.fromEntries(MIGRATIONS) };

@@ -182,6 +182,8 @@ export interface SandboxesTable {
   closed_at: Date | null;
   closed_by: string | null;
   report: JSONColumnType<object | null, string | null | undefined, string | null>;
+  /** Opened by an assurance run for itself (migration 0006): its key never leaves the process. */
+  assurance: ColumnType<boolean, boolean | undefined, never>;
 }
 
 export interface ReviewCasesTable {
@@ -252,6 +254,34 @@ export interface AuditEventsTable {
   detail: JSONColumnType<object, string, never>;
 }
 
+/** Assurance tables (migration 0006-assurance). */
+export interface AssuranceRunsTable {
+  id: Id;
+  tenant_id: ColumnType<string, string, never>;
+  application_id: ColumnType<string, string, never>;
+  pack_id: ColumnType<string, string, never>;
+  pack_version: ColumnType<number, number, never>;
+  model_id: ColumnType<string, string, never>;
+  model_fingerprint: ColumnType<string, string, never>;
+  assessment_id: ColumnType<string | null, string | null, never>;
+  seed: ColumnType<number, number, never>;
+  sandbox_id: string | null;
+  status: 'running' | 'interrupted' | 'finished';
+  total_cases: number;
+  started_by: ColumnType<string, string, never>;
+  started_at: CreatedAt;
+  finished_at: Date | null;
+  grade: string | null;
+  passed: boolean | null;
+  report: JSONColumnType<object | null, string | null | undefined, string | null>;
+}
+
+export interface AssuranceResultsTable {
+  run_id: ColumnType<string, string, never>;
+  case_id: ColumnType<string, string, never>;
+  result: JSONColumnType<object, string, never>;
+}
+
 export interface DatabaseSchema {
   tenants: TenantsTable;
   applications: ApplicationsTable;
@@ -270,4 +300,6 @@ export interface DatabaseSchema {
   model_approvals: ModelApprovalsTable;
   suspensions: SuspensionsTable;
   audit_events: AuditEventsTable;
+  assurance_runs: AssuranceRunsTable;
+  assurance_results: AssuranceResultsTable;
 }

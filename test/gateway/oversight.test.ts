@@ -1,6 +1,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useUpstreamGateway } from '../support/gateway-harness.js';
+import { TEST_PACK } from '../support/oversight-fixtures.js';
 
 const ADMIN_TOKEN = 'oversight-admin-token-0123456789abcdef';
 
@@ -217,7 +218,7 @@ describe('human oversight, end to end', () => {
     assert.equal(afterClose.status, 401, 'the sandbox key is revoked with the sandbox');
   });
 
-  it('promotes once a model is approved for the high tier with a passing assurance report', async () => {
+  it('promotes once a model is approved for the high tier and passes an assurance run', async () => {
     const byStaff = await call('POST', '/v1/oversight/models/atlas/approvals', people.admin, {
       tier: 'high',
     });
@@ -229,6 +230,18 @@ describe('human oversight, end to end', () => {
     assert.equal(approved.status, 201, JSON.stringify(approved.body));
     const again = await call('POST', '/v1/oversight/models/atlas/approvals', ADMIN_TOKEN, { tier: 'high' });
     assert.equal(again.status, 409);
+    const unassured = await call('POST', `/v1/oversight/applications/${appId}/promote`, people.admin);
+    assert.equal(errorCode(unassured), 'promotion_blocked');
+    assert.match((unassured.body as ErrorBody).error.message, /assurance_report_passed/);
+
+    const run = await call('POST', '/v1/oversight/assurance/runs', people.dpo, {
+      pack: TEST_PACK,
+      application: appId,
+      model: 'atlas',
+      wait: true,
+    });
+    assert.equal(run.status, 201, JSON.stringify(run.body));
+    assert.equal((run.body as { passed: boolean }).passed, true);
     const promoted = await call('POST', `/v1/oversight/applications/${appId}/promote`, people.admin);
     assert.equal(promoted.status, 200, JSON.stringify(promoted.body));
   });

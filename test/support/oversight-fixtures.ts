@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Actor } from '../../src/oversight/actors.js';
 import type { Platform } from '../../src/platform.js';
 
@@ -57,9 +58,13 @@ export async function commission(
   return assessment;
 }
 
+/** A small counterfactual pack (refusals of the same requests from a woman and from a man). */
+export const TEST_PACK = fileURLToPath(new URL('./packs/test-fairness.yaml', import.meta.url));
+
 /**
- * A high-risk application the whole way to production: the model `atlas` approved for the high tier with a passing
- * assurance report, a sandbox opened and closed with its report, then promotion.
+ * A high-risk application the whole way to production: the model `atlas` approved for the high tier, an assurance
+ * run of the test pack that passes on it (its sandbox closes with the report), then promotion. The upstream must
+ * answer the run's requests fairly (its default answer does).
  */
 export async function commissionHighRisk(
   platform: Platform,
@@ -72,17 +77,17 @@ export async function commissionHighRisk(
     await o.approvals.approve(PLATFORM_ADMIN, {
       modelId: 'atlas',
       tier: 'high',
-      evaluationReports: [{ id: 'assurance-test', passed: true }],
+      evaluationReports: [],
       note: null,
     });
   }
   await commission(platform, applicationId, { ...options, promote: false });
-  const { sandbox } = await o.sandboxes.open(PLATFORM_ADMIN, applicationId, {
-    purpose: 'trial',
-    endsAt: new Date(Date.now() + 3_600_000),
-    maxRequests: 10,
-    maxTokens: 10_000,
+  const { wait } = await platform.assurance.start(PLATFORM_ADMIN, {
+    packId: TEST_PACK,
+    applicationId,
+    modelId: 'atlas',
   });
-  await o.sandboxes.close(PLATFORM_ADMIN, sandbox.id, { tested: 'nothing yet', incidents: [] });
+  const run = await wait;
+  if (!run.passed) throw new Error(`the fixture's assurance run did not pass: ${JSON.stringify(run.report)}`);
   await o.promotion.promote(PLATFORM_ADMIN, applicationId);
 }

@@ -33,6 +33,11 @@ export interface UpstreamBehaviour {
   finishReason?: string;
   /** For /v1/embeddings (default a fixed 8-dim vector derived from the input). */
   embedding?: number[];
+  /**
+   * Decides the reply from the request's last user message, e.g. an upstream biased on purpose against one group;
+   * its result replaces this behaviour.
+   */
+  decide?: (lastUserMessage: string) => UpstreamBehaviour;
 }
 
 export interface RecordedRequest {
@@ -205,8 +210,15 @@ interface ReplyContext {
   resetSocket: () => void;
 }
 
+function lastUserMessage(body: unknown): string {
+  const messages = isRecord(body) && Array.isArray(body.messages) ? body.messages : [];
+  const last = messages.filter((m) => isRecord(m) && m.role === 'user').at(-1) as
+    { content?: unknown } | undefined;
+  return typeof last?.content === 'string' ? last.content : '';
+}
+
 async function handle(context: ReplyContext): Promise<void> {
-  const { req, res, behaviour, signal, entry } = context;
+  const { req, res, signal, entry } = context;
   const raw = await readBody(req);
   let body: unknown;
   let invalidJson = false;
@@ -219,6 +231,8 @@ async function handle(context: ReplyContext): Promise<void> {
     }
   }
   if (entry) entry.body = body;
+  const behaviour = context.behaviour.decide?.(lastUserMessage(body)) ?? context.behaviour;
+  context.behaviour = behaviour;
 
   if (behaviour.reset) return context.resetSocket();
   // The response is left open; close() or the client ends it.

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../html/escape.js';
 import { riskTiers, type RiskTier } from '../../config/schema.js';
 import { ENTITY_TYPES, SENSITIVE_TYPES, type EntityType } from '../../privacy/types.js';
 import { controlsFor, type TierControls } from '../risk/controls.js';
@@ -643,16 +644,6 @@ const LABELS: Record<RecordLanguage, Labels> = {
     },
   },
 };
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
 /** Print-first, no external font or stylesheet; logical properties so that one sheet serves both directions. */
 const STYLE = `

@@ -37,7 +37,15 @@ export function createSandboxService(ctx: GovernanceContext, tenancy: TenancySer
     async open(
       actor: Actor,
       applicationId: string,
-      input: { purpose: string; startsAt?: Date; endsAt: Date; maxRequests: number; maxTokens: number },
+      input: {
+        purpose: string;
+        startsAt?: Date;
+        endsAt: Date;
+        maxRequests: number;
+        maxTokens: number;
+        /** Opened by an assurance run for itself (see `refuseSandboxPersonalData`). */
+        assurance?: boolean;
+      },
     ) {
       const application = await ctx.applicationFor(actor, applicationId, ['tenant_admin']);
       const startsAt = input.startsAt ?? new Date(ctx.now());
@@ -57,6 +65,7 @@ export function createSandboxService(ctx: GovernanceContext, tenancy: TenancySer
         maxRequests: input.maxRequests,
         maxTokens: input.maxTokens,
         openedBy: actorLabel(actor),
+        assurance: input.assurance ?? false,
       });
       // The key lives as long as the sandbox: past its end it answers `sandbox_expired`, which says more than a
       // 401 would; closing the sandbox revokes it.

@@ -36,7 +36,7 @@ export const holdForReview = (deps: HoldForReviewDependencies): Stage => ({
   async run(ctx) {
     const { operation, outcome, review } = ctx;
     if (operation.kind !== 'chat' || !outcome || !review) return ctx;
-    const { controls } = requirePolicy(ctx, 'hold-for-review').oversight;
+    const { controls, assuranceRun } = requirePolicy(ctx, 'hold-for-review').oversight;
     const { tenant, application, sandboxId } = requirePrincipal(ctx, 'hold-for-review');
     const lastUser = operation.messages.findLast((m) => m.role === 'user');
     const openCase = async (kind: 'hold' | 'sample', answer: string, triggers: ReviewTrigger[]) => {
@@ -62,6 +62,8 @@ export const holdForReview = (deps: HoldForReviewDependencies): Stage => ({
     if (outcome.kind === 'completion') {
       const failed = controls.groundingRequired ? groundingTrigger(ctx) : undefined;
       const triggers = failed ? [...review.triggers, failed] : review.triggers;
+      // An assurance run measures the draft and notes that it would have been held; reviewers get no synthetic cases.
+      if (assuranceRun) return { ...ctx, review: { ...review, triggers } };
       if (triggers.length > 0) {
         const held = await openCase('hold', outcome.result.text, triggers);
         const message = triggers.some((t) => t.kind === 'human_requested')
@@ -77,7 +79,7 @@ export const holdForReview = (deps: HoldForReviewDependencies): Stage => ({
       if (sample) await openCase('sample', outcome.result.text, [{ kind: 'sampled' }]);
       return ctx;
     }
-    if (outcome.kind === 'stream' && sample) {
+    if (outcome.kind === 'stream' && sample && !assuranceRun) {
       async function* sampling(parts: AsyncIterable<StreamPart>): AsyncGenerator<StreamPart> {
         let text = '';
         for await (const part of parts) {

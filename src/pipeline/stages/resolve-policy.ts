@@ -69,9 +69,8 @@ export const resolvePolicy = (deps: ResolvePolicyDependencies): Stage => ({
           `the application "${application.name}" has not been promoted to production; until it is, only its sandbox keys are served`,
         );
       }
-    } else {
-      await deps.sandboxes.take(sandboxId);
     }
+    const sandbox = sandboxId === null ? undefined : await deps.sandboxes.take(sandboxId);
     const allowed = snapshot.application.allowedModels;
     return {
       ...ctx,
@@ -84,6 +83,7 @@ export const resolvePolicy = (deps: ResolvePolicyDependencies): Stage => ({
           tier,
           controls,
           sandboxId,
+          assuranceRun: sandbox?.assurance ?? false,
           notice: controls.transparencyNotice ? notice(useCase) : null,
         },
       },

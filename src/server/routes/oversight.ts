@@ -9,6 +9,7 @@ import { decisionSchema } from '../../oversight/review/review-service.js';
 import { loadQuestionnaire } from '../../oversight/risk/questionnaire.js';
 import type { Platform } from '../../platform.js';
 import { bearerToken } from '../bearer.js';
+import { assuranceRoutes } from './assurance.js';
 import { parseWith } from '../openai/parse-with.js';
 
 const id = z.string().min(1).max(200);
@@ -275,6 +276,8 @@ export function oversightRoutes(app: FastifyInstance, platform: Platform): void 
       scope.post<Params>('/reviews/:id/reject', async (request) =>
         o.reviews.reject(actor(request), request.params.id, parseWith(decisionSchema, request.body ?? {})),
       );
+
+      assuranceRoutes(scope, platform, actor);
 
       scope.get<{ Querystring: Record<string, string> }>('/audit', async (request) => {
         const query = parseWith(auditFilter, request.query);
