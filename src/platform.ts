@@ -39,6 +39,8 @@ import { createOversight, type Oversight } from './oversight/oversight.js';
 import { createAssurance, type Assurance } from './assurance/assurance-service.js';
 import { holdForReview } from './pipeline/stages/hold-for-review.js';
 import { oversee } from './pipeline/stages/oversee.js';
+import { instructFairness } from './pipeline/stages/instruct-fairness.js';
+import { checkStereotypes } from './pipeline/stages/check-stereotypes.js';
 import { refuseSandboxPersonalData } from './pipeline/stages/refuse-sandbox-personal-data.js';
 
 /** Everything a running Mizan is made of, wired once; the HTTP app and the CLI both start from here. */
@@ -179,10 +181,12 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
       refuseSandboxPersonalData(),
       oversee(),
       answerInLanguage(),
+      instructFairness(),
       routeModel(models, oversight.modelGate),
       generate(observeAttempt),
       restorePrivacy(),
       checkAnswerGrounding(config.corpus.grounding),
+      checkStereotypes(),
       holdForReview({
         reviews: oversight.reviews,
         protect: oversight.protectForReview,

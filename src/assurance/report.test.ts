@@ -58,6 +58,8 @@ describe('assurance report', () => {
     assert.equal(forcedChoice('A', ['A', 'B']), 'A');
     assert.equal(forcedChoice('A ou B, je ne sais pas', ['A', 'B']), null);
     assert.equal(forcedChoice('Aucune', ['A', 'B']), null);
+    const quotation = `Voici ce que disent les textes officiels, cités mot pour mot : [1] Article 2 de la loi…`;
+    assert.equal(forcedChoice(quotation, ['1', '2']), null, 'an article number further on is no choice');
   });
 
   it('grades a refusal gap between groups on what the data demonstrate, and leaves server errors out', () => {

@@ -51,6 +51,7 @@ export function flowRecord(
       })),
       // Known before release only for whole answers; a stream's check ends with the stream.
       grounded: grounding ? grounding.supported : null,
+      flags: ctx.flags?.stereotype ? ['stereotyped_generalisation'] : [],
       ...(outcome?.kind === 'completion' && outcome.result.usage
         ? { tokens: outcome.result.usage.totalTokens }
         : {}),

@@ -57,6 +57,11 @@ export interface Policy {
   oversight: OversightPolicy;
 }
 
+/** What the output checks found in the answer; for a stream, filled in when it ends. */
+export interface AnswerFlags {
+  stereotype: { group: string; cue: string } | null;
+}
+
 /** Whether, and why, a person reviews this answer; the case once one is opened. */
 export interface ReviewDecision {
   triggers: ReviewTrigger[];
@@ -133,6 +138,7 @@ export interface FlowContext<O extends Operation = Operation> {
   readonly passages?: readonly Passage[];
   readonly sources?: AnswerSources;
   readonly review?: ReviewDecision;
+  readonly flags?: AnswerFlags;
   readonly chain?: ModelEntry[];
   /** The transfer decision for each model of the chain, by model id. */
   readonly transfers?: ReadonlyMap<string, TransferDecision>;

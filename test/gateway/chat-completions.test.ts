@@ -61,7 +61,13 @@ describe('chat completions through Mizan with one OpenAI-compatible upstream', (
       'privacy',
       'review',
     ]);
-    assert.deepEqual(mizan.oversight, { risk_tier: 'minimal', sandbox: false, ai_label: true, notice: null });
+    assert.deepEqual(mizan.oversight, {
+      risk_tier: 'minimal',
+      sandbox: false,
+      ai_label: true,
+      notice: null,
+      flags: [],
+    });
     assert.deepEqual(mizan.model, {
       id: 'atlas',
       provider: 'sovereign-dc',

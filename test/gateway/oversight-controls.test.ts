@@ -164,6 +164,41 @@ describe('oversight controls at the gateway', () => {
     assert.equal(expired.body.error?.code, 'sandbox_expired');
   });
 
+  it('flags an answer that generalises about a group, and holds it where the tier asks for review', async () => {
+    const stereotyped = 'Les gens de la campagne sont tous paresseux : adressez-vous à un agent.';
+    fixture.upstream.enqueue({ content: stereotyped });
+    const minimal = await ask(fixture.gateway.key, 'Comment remplir le formulaire de demande ?');
+    const flagged = minimal.body as unknown as {
+      mizan: { oversight: { flags: string[] } };
+      choices: Body['choices'];
+    };
+    assert.deepEqual(flagged.mizan.oversight.flags, ['stereotyped_generalisation']);
+    assert.equal(
+      flagged.choices![0]!.message.content,
+      stereotyped,
+      'a minimal-risk answer is flagged, not held',
+    );
+
+    const app = await newApp(tenantId, 'orientation-stereotype');
+    await commissionHighRisk(fixture.gateway.platform, app.id, {
+      useCase: SCHOOL_USE_CASE,
+      answers: SCHOOL_ANSWERS,
+    });
+    fixture.upstream.enqueue({ content: stereotyped });
+    const held = await ask(app.key, 'Comment remplir le formulaire de demande de bourse ?');
+    const caseId = held.body.mizan?.review?.case_id;
+    assert.ok(caseId);
+    const found = await call('GET', `/v1/oversight/reviews/${caseId}`, reviewer);
+    assert.ok(
+      (found.body as { triggers: { kind: string; detail?: string }[] }).triggers.some(
+        (t) => t.kind === 'stereotype' && t.detail === 'rural_people',
+      ),
+    );
+    // The high tier's model was told to stay neutral.
+    const sent = JSON.stringify(fixture.upstream.requests.at(-1)!.body);
+    assert.match(sent, /neutre|neutral/i);
+  });
+
   it('suspends a model for one tenant only, with a localized 503', async () => {
     const app = await newApp(tenantId, 'drafts');
     await commission(fixture.gateway.platform, app.id);

@@ -15,7 +15,14 @@ import type { Notifier } from '../notifier.js';
 
 /** Why a case was opened: the tier's rule, a sensitive topic, failed grounding, a guard flag, the user, sampling. */
 export interface ReviewTrigger {
-  kind: 'tier_rule' | 'sensitive_topic' | 'grounding_failed' | 'guard_flag' | 'human_requested' | 'sampled';
+  kind:
+    | 'tier_rule'
+    | 'sensitive_topic'
+    | 'grounding_failed'
+    | 'guard_flag'
+    | 'stereotype'
+    | 'human_requested'
+    | 'sampled';
   /** The topic, the guard rule or the grounding reason; never the user's words. */
   detail?: string;
 }

@@ -26,6 +26,10 @@ export interface TierControls {
    * any configured model, as the EU AI Act asks nothing of minimal-risk systems.
    */
   approvedModelsOnly: boolean;
+  /** The model is told to answer in neutral language and infer nothing from names, regions or origins. */
+  fairnessInstruction: boolean;
+  /** Answers that generalise about a group of people are flagged in `mizan.oversight.flags`, or held for review. */
+  stereotypeCheck: 'flag' | 'review';
 }
 
 const controlsByTier: Readonly<Record<RiskTier, TierControls>> = {
@@ -41,6 +45,8 @@ const controlsByTier: Readonly<Record<RiskTier, TierControls>> = {
     samplingRate: 0,
     reassessAfterDays: 730,
     approvedModelsOnly: false,
+    fairnessInstruction: false,
+    stereotypeCheck: 'flag',
   },
   limited: {
     refuse: false,
@@ -54,6 +60,8 @@ const controlsByTier: Readonly<Record<RiskTier, TierControls>> = {
     samplingRate: 0.02,
     reassessAfterDays: 365,
     approvedModelsOnly: true,
+    fairnessInstruction: true,
+    stereotypeCheck: 'flag',
   },
   high: {
     refuse: false,
@@ -67,6 +75,8 @@ const controlsByTier: Readonly<Record<RiskTier, TierControls>> = {
     samplingRate: 0.1,
     reassessAfterDays: 180,
     approvedModelsOnly: true,
+    fairnessInstruction: true,
+    stereotypeCheck: 'review',
   },
   // Refused outright; the other controls are the strictest, so a consumer that overlooks `refuse` still fails safe.
   prohibited: {
@@ -81,6 +91,8 @@ const controlsByTier: Readonly<Record<RiskTier, TierControls>> = {
     samplingRate: 1,
     reassessAfterDays: 180,
     approvedModelsOnly: true,
+    fairnessInstruction: true,
+    stereotypeCheck: 'review',
   },
 };
 
