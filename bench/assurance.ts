@@ -182,7 +182,7 @@ export async function run(args: string[]): Promise<void> {
     '# Assurance self-test',
     '',
     `- Date: ${new Date().toISOString()}`,
-    `- Command: \`npm run bench -- assurance --runs ${runs}\``,
+    `- Command: \`npm run bench -- assurance ${args.join(' ')}\``,
     `- Machine: ${machine()}; Node ${process.version}`,
     `- Code: ${revision('src/assurance', 'packs', 'bench/assurance.ts')}`,
     `- Pack: ${full.id} v${full.version}, recipes ${perRecipe.map(([id, n, g]) => `${id} (${n} cases, ${g} groups)`).join(', ')}`,
