@@ -1,8 +1,8 @@
 import { toCitations, usedCitations } from '../../corpus/citations.js';
 import { checkGrounding, type GroundingReport } from '../../corpus/grounding.js';
-import type { StreamPart } from '../../providers/spec.js';
 import type { AnswerSources } from '../flow-context.js';
 import type { Stage } from '../pipeline.js';
+import { whenStreamEnds } from './stream-text.js';
 
 export type GroundingMode = 'report' | 'mark' | 'remove';
 
@@ -43,16 +43,11 @@ export const checkAnswerGrounding = (mode: GroundingMode): Stage => ({
     }
     if (outcome.kind === 'stream') {
       const sources: AnswerSources = { citations: [], grounding: null };
-      async function* checked(parts: AsyncIterable<StreamPart>): AsyncGenerator<StreamPart> {
-        let text = '';
-        for await (const part of parts) {
-          if (part.type === 'text-delta') text += part.delta;
-          yield part;
-        }
+      const parts = whenStreamEnds(outcome.parts, (text) => {
         sources.citations = usedCitations(text, citations);
         sources.grounding = checkGrounding(text, citations);
-      }
-      return { ...ctx, sources, outcome: { ...outcome, parts: checked(outcome.parts) } };
+      });
+      return { ...ctx, sources, outcome: { ...outcome, parts } };
     }
     return ctx;
   },

@@ -1,7 +1,7 @@
 import { findStereotype } from '../../guard/stereotypes.js';
-import type { StreamPart } from '../../providers/spec.js';
 import type { AnswerFlags } from '../flow-context.js';
 import type { Stage } from '../pipeline.js';
+import { whenStreamEnds } from './stream-text.js';
 import { requirePolicy } from './require.js';
 
 /**
@@ -29,15 +29,10 @@ export const checkStereotypes = (): Stage => ({
       return { ...ctx, flags: { stereotype: found }, ...(review ? { review } : {}) };
     }
     if (outcome.kind === 'stream') {
-      async function* checked(parts: AsyncIterable<StreamPart>): AsyncGenerator<StreamPart> {
-        let text = '';
-        for await (const part of parts) {
-          if (part.type === 'text-delta') text += part.delta;
-          yield part;
-        }
+      const parts = whenStreamEnds(outcome.parts, (text) => {
         flags.stereotype = findStereotype(text) ?? null;
-      }
-      return { ...ctx, flags, outcome: { ...outcome, parts: checked(outcome.parts) } };
+      });
+      return { ...ctx, flags, outcome: { ...outcome, parts } };
     }
     return ctx;
   },

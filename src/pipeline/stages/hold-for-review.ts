@@ -4,9 +4,9 @@ import { humanHandoffMessage, reviewPendingMessage } from '../../oversight/messa
 import type { ReviewProtector } from '../../oversight/review/protect-for-review.js';
 import type { ReviewService, ReviewTrigger } from '../../oversight/review/review-service.js';
 import { messageText } from '../../providers/chat-messages.js';
-import type { StreamPart } from '../../providers/spec.js';
 import type { FlowContext } from '../flow-context.js';
 import type { Stage } from '../pipeline.js';
+import { whenStreamEnds } from './stream-text.js';
 import { requirePolicy, requirePrincipal } from './require.js';
 
 export interface HoldForReviewDependencies {
@@ -80,15 +80,10 @@ export const holdForReview = (deps: HoldForReviewDependencies): Stage => ({
       return ctx;
     }
     if (outcome.kind === 'stream' && sample && !assuranceRun) {
-      async function* sampling(parts: AsyncIterable<StreamPart>): AsyncGenerator<StreamPart> {
-        let text = '';
-        for await (const part of parts) {
-          if (part.type === 'text-delta') text += part.delta;
-          yield part;
-        }
-        await openCase('sample', text, [{ kind: 'sampled' }]).catch(deps.onSampleError);
-      }
-      return { ...ctx, outcome: { ...outcome, parts: sampling(outcome.parts) } };
+      const parts = whenStreamEnds(outcome.parts, (text) =>
+        openCase('sample', text, [{ kind: 'sampled' }]).catch(deps.onSampleError),
+      );
+      return { ...ctx, outcome: { ...outcome, parts } };
     }
     return ctx;
   },
