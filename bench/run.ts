@@ -10,6 +10,7 @@ interface Benchmark {
 
 const benchmarks: Record<string, () => Promise<Benchmark>> = {
   assurance: () => import('./assurance.js'),
+  audit: () => import('./audit.js'),
   gateway: () => import('./gateway.js'),
   lang: () => import('./lang.js'),
   pii: () => import('./pii.js'),

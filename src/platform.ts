@@ -5,7 +5,10 @@ import { createMetrics, type Metrics } from './observability/metrics.js';
 import { identifyLanguage } from './language/identify.js';
 import type { Operation } from './pipeline/flow-context.js';
 import { createPipeline, type Pipeline, type PipelineResult, type Stage } from './pipeline/pipeline.js';
-import { flowRecord } from './oversight/flow-record.js';
+import { flowContent, flowRecord } from './audit/flow-record.js';
+import { createAuditService, type AuditService } from './audit/audit-service.js';
+import { sealContent } from './audit/content.js';
+import { auditUnavailable } from './audit/writer.js';
 import { authenticate } from './pipeline/stages/authenticate.js';
 import { ConfigError } from './config/load.js';
 import { loadDemoCorpus } from './corpus/demo.js';
@@ -22,7 +25,7 @@ import { protectPrivacy } from './pipeline/stages/protect-privacy.js';
 import { resolvePolicy } from './pipeline/stages/resolve-policy.js';
 import { restorePrivacy } from './pipeline/stages/restore-privacy.js';
 import { scan } from './privacy/scan.js';
-import { deriveTenantKey, resolveVaultMasterKey } from './privacy/vault-crypto.js';
+import { deriveTenantKeys, resolveVaultMasterKey, type TenantKeys } from './privacy/vault-crypto.js';
 import { createVaultStore } from './store/vault-store.js';
 import { listAllowedModels, routeModel } from './pipeline/stages/route-model.js';
 import { createProviders } from './providers/create-providers.js';
@@ -42,6 +45,8 @@ import { oversee } from './pipeline/stages/oversee.js';
 import { instructFairness } from './pipeline/stages/instruct-fairness.js';
 import { checkStereotypes } from './pipeline/stages/check-stereotypes.js';
 import { refuseSandboxPersonalData } from './pipeline/stages/refuse-sandbox-personal-data.js';
+import { identifySubject } from './pipeline/stages/identify-subject.js';
+import { createSubjectRights, type SubjectRights } from './privacy/rights/rights-service.js';
 
 /** Everything a running Mizan is made of, wired once; the HTTP app and the CLI both start from here. */
 export interface Platform {
@@ -56,6 +61,9 @@ export interface Platform {
   corpus: { store: CorpusStore; retriever: Retriever };
   oversight: Oversight;
   assurance: Assurance;
+  /** Data-subject rights, legal holds and retention (Law 09-08 art. 7-9). */
+  rights: SubjectRights;
+  audit: AuditService;
   authenticator: Authenticator;
   /**
    * Runs one request through its pipeline and appends its audit entry before returning, so that nothing is released
@@ -127,16 +135,26 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
   }
   const retriever = createRetriever(corpusStore, { topK: config.corpus.top_k, embed });
 
-  const hashKeys = new Map<string, Buffer>();
-  const hashKey = (tenantId: string) => {
-    let key = hashKeys.get(tenantId);
-    if (!key) hashKeys.set(tenantId, (key = deriveTenantKey(vaultKey, tenantId, 'hash')));
-    return key;
+  const derivedKeys = new Map<string, TenantKeys>();
+  const tenantKeys = (tenantId: string) => {
+    let keys = derivedKeys.get(tenantId);
+    if (!keys) derivedKeys.set(tenantId, (keys = deriveTenantKeys(vaultKey, tenantId)));
+    return keys;
   };
+  const hashKey = (tenantId: string) => tenantKeys(tenantId).hash;
+  let audit: AuditService;
+  try {
+    audit = await createAuditService({ config, database, env: options.env ?? process.env, logger, metrics });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  audit.start();
   const vaults = createVaultStore(database.db, vaultKey);
   const oversight = createOversight({
     config,
     database,
+    audit: audit.log,
     tenancy,
     models,
     logger,
@@ -146,6 +164,17 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     secret,
   });
   oversight.startEscalations();
+  const rights = createSubjectRights({
+    config,
+    database,
+    audit: audit.log,
+    vaults,
+    keys: tenantKeys,
+    governance: oversight.governance,
+    logger,
+    scan: (text) => scan(text),
+  });
+  rights.start();
 
   const observeAttempt = (
     entry: { id: string; provider: { id: string } },
@@ -162,6 +191,7 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     enforceQuota(createInMemoryRateLimiter(), config.limits.default_rpm),
     ...(operation === 'chat' ? [detect] : []),
     resolvePolicy(oversight),
+    identifySubject(rights.subjects),
   ];
   const pipeline = (stages: Stage[]) => createPipeline(stages, metrics.observeStage);
   const privacy = protectPrivacy({
@@ -205,6 +235,7 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
   };
 
   async function handle(operation: Operation, request: FlowRequest): Promise<PipelineResult> {
+    if (!audit.writer.accepting()) throw auditUnavailable(config.audit.retry_ms);
     const result = await pipelines[operation.kind].run({
       ...request,
       auditId: randomUUID(),
@@ -212,13 +243,47 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
       operation,
     });
     const { ctx, timings, halt } = result;
-    const record = flowRecord(ctx, halt, timings);
-    if (record) await oversight.audit.append(record);
+    await auditFlow(operation, ctx, halt, timings);
     const sandboxId = ctx.principal?.sandboxId;
     const usage = ctx.outcome?.kind === 'completion' ? ctx.outcome.result.usage : undefined;
     if (sandboxId && usage) await oversight.sandboxes.addTokens(sandboxId, usage.totalTokens);
     return result;
   }
+  /** Seals the flow's content (kept encrypted only when the register says so) and appends its record. */
+  async function auditFlow(
+    received: Operation,
+    ctx: PipelineResult['ctx'],
+    halt: PipelineResult['halt'],
+    timings: PipelineResult['timings'],
+  ) {
+    const principal = ctx.principal;
+    // Content is sealed only once the caller is known: it is kept, if at all, under its tenant's key.
+    const content = principal && flowContent(received, ctx);
+    const keep = halt === undefined && (ctx.policy?.oversight.processing.retainContent ?? false);
+    const sealed =
+      principal && content
+        ? sealContent(
+            tenantKeys(principal.tenant.id).encryption,
+            principal.tenant.id,
+            ctx.auditId,
+            content,
+            keep,
+          )
+        : undefined;
+    await audit.log.append(
+      flowRecord(ctx, halt, timings, sealed),
+      principal &&
+        sealed && {
+          tenantId: principal.tenant.id,
+          applicationId: principal.application.id,
+          dataSubject: ctx.dataSubject ?? null,
+          conversationId: ctx.conversationId ?? null,
+          salt: sealed.salt,
+          ciphertext: sealed.ciphertext,
+        },
+    );
+  }
+
   const assurance = createAssurance({
     governance: oversight.governance,
     store: oversight.assuranceRuns,
@@ -239,14 +304,18 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     models,
     corpus: { store: corpusStore, retriever },
     oversight,
+    audit,
     authenticator,
     pipelines,
     handle,
     assurance,
+    rights,
     async close() {
       oversight.stop();
+      await rights.stop();
       await assurance.stop();
       await Promise.allSettled([...providers.values()].map((p) => p.close()));
+      await audit.stop();
       await database.close();
     },
   };

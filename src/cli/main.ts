@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load.js';
 import { isMizanError } from '../errors.js';
 import { assure } from './commands/assure.js';
+import { auditVerify } from './commands/audit-verify.js';
 import { configCheck } from './commands/config-check.js';
 import { corpus } from './commands/corpus.js';
 import { langDetect, langTranslit } from './commands/lang.js';
@@ -51,7 +52,10 @@ human oversight (the /v1/oversight API: on the database, or through the running 
   reviews list [--status pending,claimed] [--app APP_ID] | reviews show CASE | reviews claim CASE
   reviews edit CASE --answer TEXT | reviews approve CASE [--answer TEXT] [--scores FILE.json]
   reviews reject CASE --reason TEXT
-  audit events [--app APP_ID] [--subject ID] [--kind flow|oversight|governance] [--after N] [--limit N]
+  audit events [--app APP_ID] [--subject ID] [--kind flow|oversight|governance|rights|retention] [--after N] [--limit N]
+  audit verify --export DIR [--public-key FILE] [--heads FILE]
+                                          check an audit export offline (no database, no configuration):
+                                          exit 0 valid, 1 invalid
   assure packs | assure list [--app APP_ID] | assure show RUN_ID | assure report RUN_ID [--html]
   assure run PACK --app APP_ID --model MODEL [--concurrency N] [--seed N] [--html FILE]
                                           run an assurance pack (id or file) with a progress bar on stderr
@@ -128,6 +132,9 @@ async function main(argv: string[]): Promise<void> {
       concurrency: { type: 'string' },
       seed: { type: 'string' },
       pack: { type: 'string' },
+      export: { type: 'string' },
+      'public-key': { type: 'string' },
+      heads: { type: 'string' },
     },
   });
   const [command, action, ...rest] = positionals;
@@ -167,7 +174,9 @@ async function main(argv: string[]): Promise<void> {
     case 'suspend':
     case 'resume':
     case 'reviews':
+      return oversight(command, action, oversightArgs, oversightOptions);
     case 'audit':
+      if (action === 'verify') return auditVerify({ ...values, json: values.json === true });
       return oversight(command, action, oversightArgs, oversightOptions);
     case 'assure':
       return assure(action, { tokens, values }, oversightOptions);

@@ -9,7 +9,7 @@ import { buildApp } from '../server/app.js';
 import type { CliOptions } from './context.js';
 import { findLocalServer } from './local-server.js';
 
-/** Where the oversight API lives; the client reaches nothing else. */
+/** Where the oversight API lives: paths are relative to it unless they name another governance API (`/v1/…`). */
 const OVERSIGHT_PATH = '/v1/oversight';
 /** The variable a script sets instead of passing `--token` on every command (and in the process list). */
 export const STAFF_TOKEN_ENV = 'MIZAN_STAFF_TOKEN';
@@ -22,7 +22,10 @@ export interface OversightOptions extends CliOptions {
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface OversightClient {
-  /** Calls `/v1/oversight{path}`: a JSON answer is parsed, another (the HTML record) is returned as text. */
+  /**
+   * Calls `/v1/oversight{path}`, or `path` itself when it starts with `/v1/` (the audit log): a JSON answer is
+   * parsed, another (the HTML record) is returned as text.
+   */
   request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T>;
 }
 
@@ -44,7 +47,7 @@ function clientOver(transport: Transport, token: string): OversightClient {
     async request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
       const answer = await transport(
         method,
-        `${OVERSIGHT_PATH}${path}`,
+        path.startsWith('/v1/') ? path : `${OVERSIGHT_PATH}${path}`,
         {
           authorization: `Bearer ${token}`,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),

@@ -170,6 +170,34 @@ export const configSchema = z.strictObject({
         .prefault({}),
     })
     .prefault({}),
+  audit: z
+    .strictObject({
+      /** Names the log in its signed heads; keep it when the signing key rotates. */
+      log_id: z.string().min(1).max(200).default('mizan-audit'),
+      /** How often pending records are placed in the tree and a head is signed. */
+      integrate_interval_ms: z.number().int().positive().default(1_000),
+      /** When the database cannot be reached: keep serving and spool records to a local file, or refuse requests. */
+      on_database_unavailable: z.enum(['spool', 'refuse']).default('spool'),
+      /** The spool file (default: audit-spool.jsonl in data_dir); each replica needs its own. */
+      spool_path: z.string().min(1).optional(),
+      /** How long after a failure the database is tried again. */
+      retry_ms: z.number().int().positive().default(1_000),
+    })
+    .prefault({}),
+  rights: z
+    .strictObject({
+      /** Days from receipt within which a data-subject request must be answered (Law 09-08 art. 8: 10 days). */
+      deadline_days: z.number().int().positive().default(10),
+      /** Days before its deadline that an open request is notified to the people on duty. */
+      alert_before_days: z.number().int().min(0).default(2),
+    })
+    .prefault({}),
+  retention: z
+    .strictObject({
+      /** How often content older than each application's declared retention is purged (LAW.md R7). */
+      sweep_interval_ms: z.number().int().positive().default(3_600_000),
+    })
+    .prefault({}),
   logging: z
     .strictObject({
       level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

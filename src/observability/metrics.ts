@@ -14,6 +14,8 @@ export interface Metrics {
   countRetry(provider: string): void;
   /** Chat requests by the detected language of the user's message (`und` included). */
   countLanguage(language: string): void;
+  /** One group commit of audit records: how many, how long, and whether to the database or the local spool. */
+  observeAuditBatch(records: number, seconds: number, where: 'database' | 'spool'): void;
 }
 
 /** One registry per platform instance, so tests can run several instances in one process. */
@@ -67,6 +69,20 @@ export function createMetrics(): Metrics {
     registers: [registry],
   });
 
+  const auditRecords = new Counter({
+    name: 'mizan_audit_records_total',
+    help: 'Audit records made durable, in the database or (while it is unreachable) in the local spool.',
+    labelNames: ['where'],
+    registers: [registry],
+  });
+  const auditBatchSeconds = new Histogram({
+    name: 'mizan_audit_batch_duration_seconds',
+    help: 'Time to make one group commit of audit records durable.',
+    labelNames: ['where'],
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+
   return {
     registry,
     observeRequest(route, method, status, seconds) {
@@ -79,5 +95,9 @@ export function createMetrics(): Metrics {
     countError: (code) => errorsTotal.inc({ code }),
     countRetry: (provider) => retries.inc({ provider }),
     countLanguage: (language) => languages.inc({ language }),
+    observeAuditBatch(records, seconds, where) {
+      auditRecords.inc({ where }, records);
+      auditBatchSeconds.observe({ where }, seconds);
+    },
   };
 }

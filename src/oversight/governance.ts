@@ -1,7 +1,8 @@
 import type { RiskTier } from '../config/schema.js';
 import { errors } from '../errors.js';
 import type { ModelRegistry } from '../providers/model-registry.js';
-import type { AuditLog, NewAuditEvent } from '../store/audit-store.js';
+import type { AuditLog } from '../audit/writer.js';
+import type { NewAuditEvent } from '../store/audit-store.js';
 import type { GovernanceStore, StoredAssessment } from '../store/governance-store.js';
 import type { Application, TenancyStore } from '../store/tenancy-store.js';
 import { authorize, type Actor, type StaffRole } from './actors.js';

@@ -7,6 +7,7 @@ import {
   modelSuspendedMessage,
   reviewPendingMessage,
   reviewRejectedMessage,
+  subjectObjectedMessage,
   transparencyNotice,
   useProhibitedMessage,
 } from './messages.js';
@@ -31,6 +32,7 @@ const MESSAGES: ReadonlyArray<readonly [string, (language: string | null | undef
   ['useProhibitedMessage', useProhibitedMessage],
   ['transparencyNotice', (l) => transparencyNotice(l, FACTS)],
   ['humanHandoffMessage', (l) => humanHandoffMessage(l, EXPECTED_BY)],
+  ['subjectObjectedMessage', subjectObjectedMessage],
 ];
 
 const SCRIPT_LETTERS: Record<string, RegExp> = {

@@ -154,6 +154,21 @@ const HUMAN_HANDOFF: Table<When> = {
     `ⵏⵙⵊⵊⵍ ⴰⵙⵓⵜⵔ ⵏⵏⴽ ⴰⴷ ⵜⵙⴰⵡⵍⴷ ⴷ ⵢⴰⵏ ⵓⴼⴳⴰⵏ. ⴰⴷ ⴰⴽ ⴷ ⵉⵔⴰⵔ ⵢⴰⵏ ⵓⴼⴳⴰⵏ ⵏ ⵜⵏⴱⴰⴹⵜ ⴷⴰⵜ ${when}.`,
 };
 
+const SUBJECT_OBJECTED: Table<When> = {
+  fra_Latn: () =>
+    'Vous vous êtes opposé au traitement de vos données par ce service : l’assistant ne traite plus vos demandes. Pour retirer votre opposition, contactez le délégué à la protection des données de l’administration concernée.',
+  eng_Latn: () =>
+    'You have objected to the processing of your data by this service, so the assistant no longer handles your requests. To withdraw your objection, contact the data protection officer of the administration concerned.',
+  arb_Arab: () =>
+    'لقد تعرضت على معالجة معطياتك من طرف هذه الخدمة، لذلك لم يعد المساعد يعالج طلباتك. لسحب تعرضك، تواصل مع المكلف بحماية المعطيات لدى الإدارة المعنية.',
+  ary_Arab: () =>
+    'نتا تعرضتي على معالجة المعطيات ديالك فهاد الخدمة، داكشي علاش المساعد ما بقاش كيعالج الطلبات ديالك. باش تحيد التعرض، تواصل مع المكلف بحماية المعطيات فالإدارة المعنية.',
+  ary_Latn: () =>
+    'Nta t3aredti 3la mou3alajat l-mo3tayat dyalk f had l-khidma, dakchi 3lach l-mousa3id ma b9ach kay3alej t-talabat dyalk. Bach t7ayed t-ta3arrod, twasel m3a l-moukallaf b 7imayat l-mo3tayat f l-idara l-ma3niya.',
+  zgh_Tfng: () =>
+    'ⵜⵓⴳⵉⴷ ⴰⵙⴼⵔⴽ ⵏ ⵉⵙⴼⴽⴰ ⵏⵏⴽ ⴳ ⵓⵏⴰⴳⵔⴰⵡ ⴰⴷ, ⵓⵔ ⵔⴰⴷ ⵉⵙⴽⵔ ⵓⵎⵙⵙⵓⴷⵙ ⵉⵙⵓⵜⵔⵏ ⵏⵏⴽ. ⴰⴷ ⵜⵙⵙⵓⵖⵍⴷ ⴰⴳⵉ ⵏⵏⴽ, ⵙⴰⵡⵍ ⴷ ⵜⵏⴱⴰⴹⵜ ⵙ ⵢⵉⵅⴼ ⵏⵏⴽ.',
+};
+
 export interface TransparencyFacts {
   /** The controller of the processing (Law 09-08 art. 1), as registered. */
   controller: string;
@@ -247,6 +262,11 @@ export function useProhibitedMessage(language: string | null | undefined): strin
 
 export function humanHandoffMessage(language: string | null | undefined, expectedBy: Date): string {
   return render(HUMAN_HANDOFF, language, {}, expectedBy);
+}
+
+/** The refusal a person gets once they have objected to the processing (Law 09-08 art. 9). */
+export function subjectObjectedMessage(language: string | null | undefined): string {
+  return render(SUBJECT_OBJECTED, language, {});
 }
 
 export function transparencyNotice(language: string | null | undefined, facts: TransparencyFacts): string {

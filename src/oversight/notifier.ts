@@ -2,7 +2,7 @@ import type { Logger } from '../observability/logger.js';
 
 /** What oversight tells the people on duty: ids and codes only, never content. */
 export interface Notice {
-  type: 'review.escalated' | 'model.suspended';
+  type: 'review.escalated' | 'model.suspended' | 'rights.request_due';
   [field: string]: string | number | boolean | null;
 }
 

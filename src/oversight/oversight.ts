@@ -4,7 +4,7 @@ import type { ModelRegistry } from '../providers/model-registry.js';
 import type { Entity } from '../privacy/types.js';
 import { passingRuns } from '../assurance/assurance-service.js';
 import { createAssuranceStore } from '../store/assurance-store.js';
-import { createAuditStore } from '../store/audit-store.js';
+import type { AuditLog } from '../audit/writer.js';
 import type { Database } from '../store/database.js';
 import { createGovernanceStore } from '../store/governance-store.js';
 import { createReviewStore } from '../store/review-store.js';
@@ -29,6 +29,8 @@ const DAY_MS = 86_400_000;
 export function createOversight(deps: {
   config: MizanConfig;
   database: Database;
+  /** Where governance decisions and review events are appended (the platform's verifiable log). */
+  audit: AuditLog;
   tenancy: TenancyService;
   models: ModelRegistry;
   logger: Logger;
@@ -38,7 +40,7 @@ export function createOversight(deps: {
   secret: string;
 }) {
   const { config, logger } = deps;
-  const audit = createAuditStore(deps.database.db);
+  const { audit } = deps;
   const store = createGovernanceStore(deps.database.db);
   const ctx = createGovernanceContext({
     tenancy: deps.tenancy,

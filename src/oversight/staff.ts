@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { errors } from '../errors.js';
 import type { GovernanceStore } from '../store/governance-store.js';
-import type { AuditLog } from '../store/audit-store.js';
+import type { AuditLog } from '../audit/writer.js';
 import { generateApiKey, hashApiKey, looksLikeApiKey, STAFF_TOKEN_PREFIX } from '../tenancy/api-keys.js';
 import { actorLabel, authorize, isStaffRole, STAFF_ROLES, type Actor, type StaffRole } from './actors.js';
 

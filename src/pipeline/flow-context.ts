@@ -36,6 +36,14 @@ export interface OversightPolicy {
   sandboxId: string | null;
   /** The sandbox is an assurance run's own: its prompts are the pack's synthetic ones, names included. */
   assuranceRun: boolean;
+  /** The registered processing this request belongs to, as its audit record names it. */
+  processing: {
+    purpose: string;
+    legalBasis: string;
+    retentionDays: number;
+    /** The register keeps the content of flows (encrypted, for `retentionDays`); otherwise only commitments. */
+    retainContent: boolean;
+  };
   /** What the transparency notice names, when the tier requires one. */
   notice: {
     controller: string;
@@ -93,12 +101,16 @@ export interface ChatOperation {
   params: GenerationParams;
   stream: boolean;
   includeUsage: boolean;
+  /** OpenAI's `user`: the application's signed-in user, as the pseudonymous subject of their login. */
+  user?: string;
 }
 
 export interface EmbeddingsOperation {
   kind: 'embeddings';
   model: string;
   input: string[];
+  /** OpenAI's `user`: the application's signed-in user, as the pseudonymous subject of their login. */
+  user?: string;
 }
 
 export interface ListModelsOperation {
@@ -130,6 +142,8 @@ export interface FlowContext<O extends Operation = Operation> {
   /** Pseudonyms stay stable across the requests of one conversation when the client names it. */
   readonly conversationId: string | undefined;
   readonly operation: O;
+  /** The person the request is for, as `subjectRef` names them; undefined when the application did not say. */
+  readonly dataSubject?: string;
   readonly principal?: Principal;
   readonly policy?: Policy;
   readonly language?: Identification;

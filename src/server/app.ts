@@ -10,7 +10,9 @@ import { embeddingsRoute } from './routes/embeddings.js';
 import { healthRoutes } from './routes/health.js';
 import { modelsRoutes } from './routes/models.js';
 import { oversightRoutes } from './routes/oversight.js';
+import { auditRoutes } from './routes/audit.js';
 import { reviewsRoutes } from './routes/reviews.js';
+import { subjectRightsRoutes } from './routes/subject-rights.js';
 
 /** An incoming request id is kept only if it is short and plain, so it cannot smuggle anything into logs. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -68,6 +70,8 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   adminRoutes(app, platform);
   reviewsRoutes(app, platform);
   oversightRoutes(app, platform);
+  auditRoutes(app, platform);
+  subjectRightsRoutes(app, platform);
   await app.ready();
   return app;
 }

@@ -55,9 +55,11 @@ const toDatabase = (
 
 const openPostgres = (url: string): Database => {
   const pool = new Pool({ connectionString: url, types: pgTypeParsers() });
-  // Without a listener an idle client's network error would crash the process; the pool drops that client
-  // and the next query reports the failure.
+  // Without a listener a client's network error (the server restarting) would crash the process: an idle client's
+  // reaches the pool, which drops it; a checked-out one's (between the queries of a transaction) reaches the client.
+  // Either way the query in progress, or the next one, reports the failure.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
   return toDatabase(db, 'postgres', () => db.destroy());
 };

@@ -6,6 +6,8 @@ import { applicationPrivacy } from './migrations/0003-application-privacy.js';
 import { corpus } from './migrations/0004-corpus.js';
 import { oversight } from './migrations/0005-oversight.js';
 import { assurance } from './migrations/0006-assurance.js';
+import { verifiableAudit } from './migrations/0007-verifiable-audit.js';
+import { subjectRights } from './migrations/0008-subject-rights.js';
 import type { DatabaseSchema } from './schema.js';
 
 /**
@@ -19,6 +21,8 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['0004-corpus', corpus],
   ['0005-oversight', oversight],
   ['0006-assurance', assurance],
+  ['0007-verifiable-audit', verifiableAudit],
+  ['0008-subject-rights', subjectRights],
 ];
 
 const provider: MigrationProvider = { getMigrations: async () => Object.fromEntries(MIGRATIONS) };

@@ -252,6 +252,47 @@ export interface AuditEventsTable {
   actor: ColumnType<string, string, never>;
   subject: ColumnType<string | null, string | null, never>;
   detail: JSONColumnType<object, string, never>;
+  /** Set once, by the integrator (migration 0007). */
+  leaf_index: ColumnType<string | null, never, string>;
+  data_subject: ColumnType<string | null, string | null | undefined, never>;
+}
+
+/** Verifiable log (migration 0007-verifiable-audit). */
+export interface AuditNodesTable {
+  level: number;
+  idx: string;
+  hash: Buffer;
+}
+
+export interface AuditKeysTable {
+  key_id: string;
+  public_key: string;
+  first_used_at: CreatedAt;
+}
+
+export interface AuditHeadsTable {
+  tree_size: string;
+  root_hash: Buffer;
+  timestamp: Date;
+  key_id: string;
+  signature: Buffer;
+}
+
+export interface AuditTreeTable {
+  id: ColumnType<number, never, never>;
+  tree_size: ColumnType<string, never, string>;
+}
+
+/** What an audit record must not hold: commitment salts and, when retention keeps it, content, encrypted. */
+export interface AuditContentsTable {
+  record_id: ColumnType<string, string, never>;
+  tenant_id: ColumnType<string, string, never>;
+  application_id: ColumnType<string | null, string | null, never>;
+  data_subject: ColumnType<string | null, string | null, never>;
+  conversation_id: ColumnType<string | null, string | null, never>;
+  created_at: CreatedAt;
+  salt: Buffer | null;
+  ciphertext: string | null;
 }
 
 /** Assurance tables (migration 0006-assurance). */
@@ -282,6 +323,52 @@ export interface AssuranceResultsTable {
   result: JSONColumnType<object, string, never>;
 }
 
+/** Data-subject rights (migration 0008-subject-rights). */
+export interface SubjectRequestsTable {
+  id: Id;
+  tenant_id: ColumnType<string, string, never>;
+  application_id: ColumnType<string | null, string | null, never>;
+  data_subject: ColumnType<string, string, never>;
+  kind: ColumnType<
+    'access' | 'rectification' | 'opposition' | 'erasure',
+    'access' | 'rectification' | 'opposition' | 'erasure',
+    never
+  >;
+  status: ColumnType<'received' | 'completed' | 'refused', 'received' | 'completed' | 'refused'>;
+  received_at: ColumnType<Date, Date | undefined, never>;
+  due_at: ColumnType<Date, Date, never>;
+  completed_at: Date | null;
+  requested_by: ColumnType<string, string, never>;
+  handled_by: string | null;
+  outcome: JSONColumnType<object | null, string | null | undefined, string | null>;
+  reason: string | null;
+  corrections_ciphertext: ColumnType<string | null, string | null | undefined, never>;
+  alerted_at: Date | null;
+}
+
+export interface ObjectionsTable {
+  id: Id;
+  tenant_id: ColumnType<string, string, never>;
+  application_id: ColumnType<string | null, string | null, never>;
+  data_subject: ColumnType<string, string, never>;
+  request_id: ColumnType<string | null, string | null | undefined, never>;
+  since: ColumnType<Date, Date | undefined, never>;
+  lifted_by: string | null;
+  lifted_at: Date | null;
+}
+
+export interface LegalHoldsTable {
+  id: Id;
+  tenant_id: ColumnType<string, string, never>;
+  application_id: ColumnType<string | null, string | null, never>;
+  data_subject: ColumnType<string | null, string | null, never>;
+  reason: ColumnType<string, string, never>;
+  placed_by: ColumnType<string, string, never>;
+  placed_at: ColumnType<Date, Date | undefined, never>;
+  lifted_by: string | null;
+  lifted_at: Date | null;
+}
+
 export interface DatabaseSchema {
   tenants: TenantsTable;
   applications: ApplicationsTable;
@@ -300,6 +387,14 @@ export interface DatabaseSchema {
   model_approvals: ModelApprovalsTable;
   suspensions: SuspensionsTable;
   audit_events: AuditEventsTable;
+  audit_nodes: AuditNodesTable;
+  audit_heads: AuditHeadsTable;
+  audit_keys: AuditKeysTable;
+  audit_tree: AuditTreeTable;
+  audit_contents: AuditContentsTable;
   assurance_runs: AssuranceRunsTable;
   assurance_results: AssuranceResultsTable;
+  subject_requests: SubjectRequestsTable;
+  objections: ObjectionsTable;
+  legal_holds: LegalHoldsTable;
 }

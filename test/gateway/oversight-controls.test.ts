@@ -237,7 +237,7 @@ describe('oversight controls at the gateway', () => {
       status = (await ask(fixture.gateway.key, 'Bonjour')).status;
     }
     assert.equal(status, 503);
-    const log = await call('GET', '/v1/oversight/audit?subject=atlas&kind=governance', ADMIN_TOKEN);
+    const log = await call('GET', '/v1/audit/records?subject=atlas&kind=governance', ADMIN_TOKEN);
     const events = (log.body as { data: { action: string; actor: string }[] }).data;
     assert.ok(events.some((e) => e.action === 'model.suspended' && e.actor === 'gateway'));
     assert.equal((await call('DELETE', '/v1/oversight/suspensions/model/atlas', ADMIN_TOKEN)).status, 200);

@@ -352,7 +352,7 @@ describe('human oversight, end to end', () => {
   });
 
   it('shows each step in the audit log, to the auditor', async () => {
-    const log = await call('GET', `/v1/oversight/audit?subject=${caseId}`, people.auditor);
+    const log = await call('GET', `/v1/audit/records?subject=${caseId}`, people.auditor);
     assert.equal(log.status, 200);
     const actions = (log.body as { data: { action: string }[] }).data.map((e) => e.action);
     // The flow itself is the `chat` entry, written before its (held) answer was released.
@@ -365,13 +365,13 @@ describe('human oversight, end to end', () => {
       'review.approved',
       'review.outcome_fetched',
     ]);
-    const flows = await call('GET', `/v1/oversight/audit?application=${appId}&kind=flow`, people.auditor);
+    const flows = await call('GET', `/v1/audit/records?application=${appId}&kind=flow`, people.auditor);
     const outcomes = (flows.body as { data: { detail: { outcome: string; error?: string } }[] }).data.map(
       (e) => e.detail.error ?? e.detail.outcome,
     );
     assert.ok(outcomes.includes('use_case_not_registered'));
     assert.ok(outcomes.includes('held'));
-    assert.equal((await call('GET', '/v1/oversight/audit', people.reviewer)).status, 403);
+    assert.equal((await call('GET', '/v1/audit/records', people.reviewer)).status, 403);
   });
 
   it('suspends the application at once with the kill switch, in the user language, and resumes it', async () => {

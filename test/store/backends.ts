@@ -13,7 +13,8 @@ export interface Backend {
 // dataDir is required by openDatabase but unused by these backends: nothing is written there.
 const pglite: Backend = { name: 'pglite', open: () => openDatabase({ dataDir: tmpdir(), inMemory: true }) };
 
-const onMaintenanceConnection = async (url: string, statement: string): Promise<void> => {
+/** Runs one statement (create or drop database) on the server's maintenance database. */
+export const onMaintenanceConnection = async (url: string, statement: string): Promise<void> => {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createAuditStore, type AuditLog } from '../../src/store/audit-store.js';
+import { createAuditWriter, type AuditLog } from '../../src/audit/writer.js';
+import { createAuditStore } from '../../src/store/audit-store.js';
 import type { Database } from '../../src/store/database.js';
 import { createGovernanceStore, type GovernanceStore } from '../../src/store/governance-store.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
@@ -25,7 +26,7 @@ for (const backend of BACKENDS) {
       applicationId = (await tenancy.createApplication({ tenantId, name: 'orientation' })).id;
       governance = createGovernanceStore(database.db);
       reviews = createReviewStore(database.db);
-      audit = createAuditStore(database.db);
+      audit = createAuditWriter({ store: createAuditStore(database.db) });
     });
     after(() => database?.close());
 

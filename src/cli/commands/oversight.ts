@@ -59,7 +59,7 @@ const USAGE = {
   mizan reviews approve CASE_ID [--answer TEXT] [--scores FILE.json]
   mizan reviews reject CASE_ID --reason TEXT`,
   audit:
-    'usage: mizan audit events [--app APP_ID] [--subject ID] [--kind flow|oversight|governance] [--after N] [--limit N]',
+    'usage: mizan audit events [--app APP_ID] [--subject ID] [--kind flow|oversight|governance|rights|retention] [--after N] [--limit N]',
 } as const;
 
 /** The commands of human oversight, each a client of the `/v1/oversight` API. */
@@ -595,7 +595,10 @@ const audit: Handler = (action, read, json) => {
     limit: read.number('limit'),
   };
   return async (client) => {
-    const { data } = await client.request<{ data: Wire<AuditEvent>[] }>('GET', `/audit${query(filter)}`);
+    const { data } = await client.request<{ data: Wire<AuditEvent>[] }>(
+      'GET',
+      `/v1/audit/records${query(filter)}`,
+    );
     printRows(
       json
         ? data.map((e) => ({ ...e }))

@@ -128,6 +128,8 @@ export const useCaseEntrySchema = z.strictObject({
   people_affected: z.array(z.enum(PEOPLE_AFFECTED)).min(1),
   data_categories: z.array(z.enum(ENTITY_TYPES)),
   retention_days: z.number().int().min(1).max(3650),
+  /** Keep the content of conversations, encrypted, for `retention_days` (otherwise only salted commitments). */
+  retain_content: z.boolean().optional(),
   recipients: z.array(text(200)),
   processors: z.array(
     z.strictObject({
@@ -165,6 +167,7 @@ export interface UseCaseEntry {
   peopleAffected: PersonCategory[];
   dataCategories: EntityType[];
   retentionDays: number;
+  retainContent?: boolean;
   recipients: string[];
   processors: Processor[];
   transfers: { countries: string[]; basis: TransferBasis; reference?: string };

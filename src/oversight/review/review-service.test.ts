@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import { scan } from '../../privacy/scan.js';
+import { createAuditWriter } from '../../audit/writer.js';
 import { createAuditStore } from '../../store/audit-store.js';
 import { openDatabase, type Database } from '../../store/database.js';
 import { migrateToLatest } from '../../store/migrate.js';
@@ -29,7 +30,7 @@ describe('review service', () => {
     applicationId = (await tenancy.createApplication({ tenantId, name: 'aides' })).id;
     reviews = createReviewService({
       store: createReviewStore(database.db),
-      audit: createAuditStore(database.db),
+      audit: createAuditWriter({ store: createAuditStore(database.db) }),
       vaults: createVaultStore(database.db, randomBytes(32)),
       scan: (text) => scan(text),
       notifier: { notify: async (notice) => void notices.push(notice) },

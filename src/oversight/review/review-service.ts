@@ -5,7 +5,7 @@ import { restoreText } from '../../privacy/restore.js';
 import type { Entity } from '../../privacy/types.js';
 import { PSEUDONYM_PATTERN } from '../../privacy/vault.js';
 import { parseWith } from '../../server/openai/parse-with.js';
-import type { AuditLog } from '../../store/audit-store.js';
+import type { AuditLog } from '../../audit/writer.js';
 import type { NewReviewCase, ReviewCase, ReviewStatus, ReviewStore } from '../../store/review-store.js';
 import type { VaultStore } from '../../store/vault-store.js';
 import { actorLabel, authorize, tenantScope, type Actor } from '../actors.js';

@@ -84,6 +84,12 @@ export const resolvePolicy = (deps: ResolvePolicyDependencies): Stage => ({
           controls,
           sandboxId,
           assuranceRun: sandbox?.assurance ?? false,
+          processing: {
+            purpose: useCase.purpose,
+            legalBasis: useCase.legalBasis,
+            retentionDays: useCase.retentionDays,
+            retainContent: useCase.retainContent ?? false,
+          },
           notice: controls.transparencyNotice ? notice(useCase) : null,
         },
       },

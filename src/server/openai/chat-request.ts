@@ -98,6 +98,7 @@ export function parseChatRequest(body: unknown): ChatOperation {
     params,
     stream: request.stream === true,
     includeUsage: request.stream_options?.include_usage === true,
+    ...(request.user === undefined ? {} : { user: request.user }),
   };
 }
 

@@ -40,7 +40,12 @@ export function parseEmbeddingsRequest(body: unknown): EmbeddingsRequest {
       throw errors.invalidRequest('empty_content', `input[${i}] is empty`, `input[${i}]`);
   });
   return {
-    operation: { kind: 'embeddings', model: request.model, input: input as string[] },
+    operation: {
+      kind: 'embeddings',
+      model: request.model,
+      input: input as string[],
+      ...(request.user === undefined ? {} : { user: request.user }),
+    },
     encoding: request.encoding_format ?? 'float',
   };
 }

@@ -67,13 +67,6 @@ const reviewFilter = z.strictObject({
 });
 const reviewStatuses = z.array(z.enum(['pending', 'claimed', 'approved', 'rejected']));
 const edit = z.strictObject({ answer: z.string().trim().min(1).max(20_000) });
-const auditFilter = z.strictObject({
-  application: id.optional(),
-  subject: id.optional(),
-  kind: z.enum(['flow', 'oversight', 'governance']).optional(),
-  after: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
-});
 const recordFormat = z.strictObject({
   format: z.enum(['json', 'html']).optional(),
   lang: z.enum(['fr', 'ar', 'en']).optional(),
@@ -84,7 +77,7 @@ type Params = { Params: { id: string; aid: string; tier: string; kind: string } 
 /**
  * Human oversight over HTTP, under `/v1/oversight`, for the people who govern: the use-case register, risk
  * assessments and their sign-off, promotion to production, sandboxes, model approvals, the kill switch, the
- * review queue and the audit log. Callers authenticate with a staff token (roles within their tenant) or the admin
+ * review queue (the audit log is under `/v1/audit`). Callers authenticate with a staff token (roles within their tenant) or the admin
  * token (the platform's operator); another tenant's records answer 404.
  */
 export function oversightRoutes(app: FastifyInstance, platform: Platform): void {
@@ -278,32 +271,6 @@ export function oversightRoutes(app: FastifyInstance, platform: Platform): void 
       );
 
       assuranceRoutes(scope, platform, actor);
-
-      scope.get<{ Querystring: Record<string, string> }>('/audit', async (request) => {
-        const query = parseWith(auditFilter, request.query);
-        const me = actor(request);
-        if (query.application)
-          await o.governance.applicationFor(me, query.application, ['auditor', 'dpo', 'tenant_admin']);
-        else if (
-          me.kind === 'staff' &&
-          !me.roles.some((r) => r === 'auditor' || r === 'dpo' || r === 'tenant_admin')
-        ) {
-          throw errors.forbidden(
-            'role_required',
-            'the audit log is read by auditors, DPOs and tenant admins',
-          );
-        }
-        return {
-          data: await o.audit.list({
-            ...(me.kind === 'staff' ? { tenantId: me.tenantId } : {}),
-            ...(query.application ? { applicationId: query.application } : {}),
-            ...(query.subject ? { subject: query.subject } : {}),
-            ...(query.kind ? { kind: query.kind } : {}),
-            ...(query.after !== undefined ? { after: query.after } : {}),
-            ...(query.limit !== undefined ? { limit: query.limit } : {}),
-          }),
-        };
-      });
     },
     { prefix: '/v1/oversight' },
   );
