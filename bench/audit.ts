@@ -20,7 +20,14 @@ import { createIntegrator } from '../src/audit/integrator.js';
 import { createProofs } from '../src/audit/proofs.js';
 import { signedHead } from '../src/audit/record.js';
 import { generateSigningKey } from '../src/audit/signed-head.js';
-import { MANIFEST_FILE, RECORDS_FILE, sha256File, type ExportManifest } from '../src/audit/export-format.js';
+import {
+  exportLine,
+  MANIFEST_FILE,
+  RECORDS_FILE,
+  sha256File,
+  type ExportLine,
+  type ExportManifest,
+} from '../src/audit/export-format.js';
 import { verifyExport } from '../src/audit/verify-export.js';
 import { createAuditWriter } from '../src/audit/writer.js';
 import { createAuditStore, type AuditStore } from '../src/store/audit-store.js';
@@ -185,12 +192,16 @@ async function verifyFigures(records: number) {
     const cleanSeconds = (performance.now() - started) / 1000;
     // Alter one record in the middle, and re-hash the file in the manifest, so that the record check must catch it.
     const file = path.join(dir, RECORDS_FILE);
-    const lines = readFileSync(file, 'utf8').split('\n');
-    const middle = Math.floor(records / 2);
-    const line = JSON.parse(lines[middle]!) as { record?: { detail: Record<string, unknown> } };
+    const bytes = readFileSync(file);
+    let start = 0;
+    for (let line = 0; line < Math.floor(records / 2); line++) start = bytes.indexOf(0x0a, start) + 1;
+    const end = bytes.indexOf(0x0a, start);
+    const line = JSON.parse(bytes.toString('utf8', start, end)) as ExportLine;
     line.record!.detail = { ...line.record!.detail, altered: true };
-    lines[middle] = JSON.stringify(line);
-    writeFileSync(file, lines.join('\n'));
+    writeFileSync(
+      file,
+      Buffer.concat([bytes.subarray(0, start), Buffer.from(exportLine(line)), bytes.subarray(end + 1)]),
+    );
     const manifestFile = path.join(dir, MANIFEST_FILE);
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as ExportManifest;
     manifest.files[RECORDS_FILE] = await sha256File(file);

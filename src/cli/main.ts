@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load.js';
 import { isMizanError } from '../errors.js';
 import { assure } from './commands/assure.js';
+import { auditExport } from './commands/audit-export.js';
 import { auditVerify } from './commands/audit-verify.js';
 import { configCheck } from './commands/config-check.js';
 import { corpus } from './commands/corpus.js';
@@ -53,6 +54,9 @@ human oversight (the /v1/oversight API: on the database, or through the running 
   reviews edit CASE --answer TEXT | reviews approve CASE [--answer TEXT] [--scores FILE.json]
   reviews reject CASE --reason TEXT
   audit events [--app APP_ID] [--subject ID] [--kind flow|oversight|governance|rights|retention] [--after N] [--limit N]
+  audit export --out DIR [--from T] [--to T] [--app APP_ID] [--tenant T]
+                                          write the audit log up to its latest signed head for offline
+                                          verification (on the database; records outside the filter as hashes)
   audit verify --export DIR [--public-key FILE] [--heads FILE]
                                           check an audit export offline (no database, no configuration):
                                           exit 0 valid, 1 invalid
@@ -135,6 +139,7 @@ async function main(argv: string[]): Promise<void> {
       export: { type: 'string' },
       'public-key': { type: 'string' },
       heads: { type: 'string' },
+      out: { type: 'string' },
     },
   });
   const [command, action, ...rest] = positionals;
@@ -177,6 +182,7 @@ async function main(argv: string[]): Promise<void> {
       return oversight(command, action, oversightArgs, oversightOptions);
     case 'audit':
       if (action === 'verify') return auditVerify({ ...values, json: values.json === true });
+      if (action === 'export') return auditExport(options, values);
       return oversight(command, action, oversightArgs, oversightOptions);
     case 'assure':
       return assure(action, { tokens, values }, oversightOptions);
