@@ -45,7 +45,7 @@ import { oversee } from './pipeline/stages/oversee.js';
 import { instructFairness } from './pipeline/stages/instruct-fairness.js';
 import { checkStereotypes } from './pipeline/stages/check-stereotypes.js';
 import { refuseSandboxPersonalData } from './pipeline/stages/refuse-sandbox-personal-data.js';
-import { identifySubject } from './pipeline/stages/identify-subject.js';
+import { identifySubject, respectObjection } from './pipeline/stages/identify-subject.js';
 import { createSubjectRights, type SubjectRights } from './privacy/rights/rights-service.js';
 
 /** Everything a running Mizan is made of, wired once; the HTTP app and the CLI both start from here. */
@@ -192,6 +192,7 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     ...(operation === 'chat' ? [detect] : []),
     resolvePolicy(oversight),
     identifySubject(rights.subjects),
+    respectObjection(rights.subjects),
   ];
   const pipeline = (stages: Stage[]) => createPipeline(stages, metrics.observeStage);
   const privacy = protectPrivacy({

@@ -169,6 +169,13 @@ describe('data-subject rights over HTTP', () => {
     assert.equal(refused.status, 403);
     assert.equal(code(refused), 'subject_objected');
     assert.match((refused.body.error as { message: string }).message, /opposé/);
+    // The refusal is in the log, under the person it concerns.
+    const refusals = await fixture.gateway.platform.audit.log.list({
+      dataSubject: ref(CITIZEN),
+      kind: 'flow',
+      outcome: 'refused',
+    });
+    assert.ok(refusals.some((e) => (e.detail as { error?: string }).error === 'subject_objected'));
     await served(NEIGHBOUR, 'Bonjour, quels sont vos horaires ?');
 
     const objections = await call('GET', '/v1/subject-rights/objections?active=true', staff.dpo);
@@ -200,7 +207,8 @@ describe('data-subject rights over HTTP', () => {
     assert.equal(r.status, 201, JSON.stringify(r.body));
     assert.equal(r.body.status, 'completed');
     const outcome = r.body.outcome as { contents: number; vault_entries: number };
-    assert.equal(outcome.contents, 3);
+    // Three served flows, and the refused one (after the objection) whose commitments' salt is erased too.
+    assert.equal(outcome.contents, 4);
     assert.equal(outcome.vault_entries, 1);
 
     assert.deepEqual(await contentRows(subject), []);

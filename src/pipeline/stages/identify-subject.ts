@@ -12,20 +12,31 @@ export interface IdentifySubjectDependencies {
 
 /**
  * Names the person a request is for, from OpenAI's `user` (the application's signed-in user, as the pseudonymous
- * subject of their login), so their flows can be found when they exercise their rights; and refuses, in their
- * language, the requests of someone who objected to the processing (Law 09-08 art. 9).
+ * subject of their login), so their flows can be found when they exercise their rights.
  */
-export const identifySubject = (deps: IdentifySubjectDependencies): Stage => ({
+export const identifySubject = (deps: Pick<IdentifySubjectDependencies, 'identify'>): Stage => ({
   name: 'identify-subject',
   async run(ctx) {
     const { operation } = ctx;
     const user = operation.kind === 'list-models' ? undefined : operation.user;
     if (user === undefined) return ctx;
-    const { tenant, application } = requirePrincipal(ctx, 'identify-subject');
-    const dataSubject = deps.identify(tenant.id, user);
-    if (await deps.objected(tenant.id, application.id, dataSubject)) {
+    const { tenant } = requirePrincipal(ctx, 'identify-subject');
+    return { ...ctx, dataSubject: deps.identify(tenant.id, user) };
+  },
+});
+
+/**
+ * Refuses, in their language, the requests of someone who objected to the processing (Law 09-08 art. 9). A stage
+ * of its own after `identify-subject`, so that the refusal's audit record names the person it concerns.
+ */
+export const respectObjection = (deps: Pick<IdentifySubjectDependencies, 'objected'>): Stage => ({
+  name: 'respect-objection',
+  async run(ctx) {
+    if (ctx.dataSubject === undefined) return ctx;
+    const { tenant, application } = requirePrincipal(ctx, 'respect-objection');
+    if (await deps.objected(tenant.id, application.id, ctx.dataSubject)) {
       throw errors.forbidden('subject_objected', subjectObjectedMessage(ctx.language?.lang));
     }
-    return { ...ctx, dataSubject };
+    return ctx;
   },
 });
