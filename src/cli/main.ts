@@ -53,6 +53,10 @@ human oversight (the /v1/oversight API: on the database, or through the running 
   reviews list [--status pending,claimed] [--app APP_ID] | reviews show CASE | reviews claim CASE
   reviews edit CASE --answer TEXT | reviews approve CASE [--answer TEXT] [--scores FILE.json]
   reviews reject CASE --reason TEXT
+  rights request --user SUBJECT --kind access|rectification|opposition|erasure [--app APP_ID] [--file CORR.json]
+  rights list [--status S] [--kind K] | rights show ID | rights complete ID | rights refuse ID --reason TEXT
+                                          data-subject requests, as the DPO handles them (with the DPO's --token)
+  holds place --reason TEXT [--user SUBJECT] [--app APP_ID] | holds list | holds lift HOLD_ID
   audit events [--app APP_ID] [--subject ID] [--kind flow|oversight|governance|rights|retention] [--after N] [--limit N]
   audit export --out DIR [--from T] [--to T] [--app APP_ID] [--tenant T]
                                           write the audit log up to its latest signed head for offline
@@ -140,6 +144,7 @@ async function main(argv: string[]): Promise<void> {
       'public-key': { type: 'string' },
       heads: { type: 'string' },
       out: { type: 'string' },
+      user: { type: 'string' },
     },
   });
   const [command, action, ...rest] = positionals;
@@ -179,6 +184,8 @@ async function main(argv: string[]): Promise<void> {
     case 'suspend':
     case 'resume':
     case 'reviews':
+    case 'rights':
+    case 'holds':
       return oversight(command, action, oversightArgs, oversightOptions);
     case 'audit':
       if (action === 'verify') return auditVerify({ ...values, json: values.json === true });

@@ -51,6 +51,15 @@ const USAGE = {
   mizan models revoke MODEL --tier T`,
   suspend: 'usage: mizan suspend application|model ID --reason TEXT',
   resume: 'usage: mizan resume application|model ID',
+  rights: `usage (with a DPO's --token):
+  mizan rights request --user LOGIN_SUBJECT --kind access|rectification|opposition|erasure [--app APP_ID]
+                       [--file CORRECTIONS.json]
+  mizan rights list [--status received,completed,refused] [--kind K]
+  mizan rights show REQUEST_ID
+  mizan rights complete REQUEST_ID [--reason TEXT] | mizan rights refuse REQUEST_ID --reason TEXT`,
+  holds: `usage (with a DPO's or tenant admin's --token):
+  mizan holds place --reason TEXT [--user LOGIN_SUBJECT] [--app APP_ID]
+  mizan holds list | mizan holds lift HOLD_ID`,
   reviews: `usage:
   mizan reviews list [--status pending,claimed] [--app APP_ID]
   mizan reviews show CASE_ID
@@ -616,6 +625,111 @@ const audit: Handler = (action, read, json) => {
   };
 };
 
+interface SubjectRequestWire {
+  id: string;
+  application_id: string | null;
+  kind: string;
+  status: string;
+  received_at: string;
+  due_at: string;
+  completed_at: string | null;
+  reason: string | null;
+}
+
+const requestRow = (r: SubjectRequestWire) => ({
+  id: r.id,
+  kind: r.kind,
+  status: r.status,
+  application: r.application_id ?? '(all)',
+  received: r.received_at,
+  due: r.due_at,
+  closed: r.completed_at,
+});
+
+const RIGHTS = '/v1/subject-rights/requests';
+
+/** Data-subject requests as a DPO handles them (Law 09-08 art. 7-9): filed for a person, then closed. */
+const rights: Handler = (action, read, json) => {
+  if (action === 'request') {
+    const file = read.optional('file');
+    const body = {
+      user: read.required('user'),
+      kind: read.required('kind'),
+      ...(read.optional('app') ? { application: read.optional('app') } : {}),
+      ...(file ? { corrections: readDocument(file) } : {}),
+    };
+    return async (client) => {
+      const filed = await client.request<{ export?: unknown } & SubjectRequestWire>('POST', RIGHTS, body);
+      if (json || filed.export !== undefined) return printJson(filed);
+      console.log(`request ${filed.id} (${filed.kind}): ${filed.status}, due ${filed.due_at}`);
+    };
+  }
+  if (action === 'list') {
+    const filter = { status: read.optional('status'), kind: read.optional('kind') };
+    return async (client) => {
+      const { data } = await client.request<{ data: SubjectRequestWire[] }>(
+        'GET',
+        `${RIGHTS}${query(filter)}`,
+      );
+      printRows(json ? data.map((r) => ({ ...r })) : data.map(requestRow), json);
+    };
+  }
+  const id = read.positional(0);
+  switch (action) {
+    case 'show':
+      return async (client) => printJson(await client.request('GET', `${RIGHTS}${path(id)}`));
+    case 'complete':
+    case 'refuse': {
+      const reason = action === 'refuse' ? read.required('reason') : read.optional('reason');
+      return async (client) => {
+        const closed = await client.request<SubjectRequestWire>('POST', `${RIGHTS}${path(id, action)}`, {
+          ...(reason ? { reason } : {}),
+        });
+        if (json) return printJson(closed);
+        console.log(`request ${closed.id} (${closed.kind}): ${closed.status}`);
+      };
+    }
+    default:
+      return undefined;
+  }
+};
+
+/** Legal holds: what retention and erasure must keep, for an application or a person. */
+const holds: Handler = (action, read, json) => {
+  switch (action) {
+    case 'place': {
+      const body = {
+        reason: read.required('reason'),
+        ...(read.optional('user') ? { user: read.optional('user') } : {}),
+        ...(read.optional('app') ? { application: read.optional('app') } : {}),
+      };
+      return async (client) => {
+        const hold = await client.request<{ id: string }>('POST', '/v1/legal-holds', body);
+        if (json) return printJson(hold);
+        console.log(`legal hold ${hold.id} placed`);
+      };
+    }
+    case 'list':
+      return async (client) => {
+        const { data } = await client.request<{ data: object[] }>('GET', '/v1/legal-holds');
+        printRows(
+          data.map((h) => ({ ...h })),
+          json,
+        );
+      };
+    case 'lift': {
+      const id = read.positional(0);
+      return async (client) => {
+        const hold = await client.request<{ id: string }>('POST', `/v1/legal-holds${path(id, 'lift')}`);
+        if (json) return printJson(hold);
+        console.log(`legal hold ${hold.id} lifted`);
+      };
+    }
+    default:
+      return undefined;
+  }
+};
+
 const handlers: Record<OversightCommand, Handler> = {
   staff,
   register,
@@ -626,5 +740,7 @@ const handlers: Record<OversightCommand, Handler> = {
   suspend,
   resume,
   reviews,
+  rights,
+  holds,
   audit,
 };
