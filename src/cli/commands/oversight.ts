@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import type { PromotionCheck } from '../../oversight/promotion.js';
 import type { UseCaseWire } from '../../oversight/register/use-case.js';
 import type { Questionnaire } from '../../oversight/risk/questionnaire.js';
+import type { SubjectRequestSummary } from '../../privacy/rights/access.js';
 import type { ReviewCase } from '../../store/review-store.js';
 import type { AuditEvent } from '../../store/audit-store.js';
 import type {
@@ -625,18 +626,7 @@ const audit: Handler = (action, read, json) => {
   };
 };
 
-interface SubjectRequestWire {
-  id: string;
-  application_id: string | null;
-  kind: string;
-  status: string;
-  received_at: string;
-  due_at: string;
-  completed_at: string | null;
-  reason: string | null;
-}
-
-const requestRow = (r: SubjectRequestWire) => ({
+const requestRow = (r: SubjectRequestSummary) => ({
   id: r.id,
   kind: r.kind,
   status: r.status,
@@ -659,7 +649,7 @@ const rights: Handler = (action, read, json) => {
       ...(file ? { corrections: readDocument(file) } : {}),
     };
     return async (client) => {
-      const filed = await client.request<{ export?: unknown } & SubjectRequestWire>('POST', RIGHTS, body);
+      const filed = await client.request<{ export?: unknown } & SubjectRequestSummary>('POST', RIGHTS, body);
       if (json || filed.export !== undefined) return printJson(filed);
       console.log(`request ${filed.id} (${filed.kind}): ${filed.status}, due ${filed.due_at}`);
     };
@@ -667,7 +657,7 @@ const rights: Handler = (action, read, json) => {
   if (action === 'list') {
     const filter = { status: read.optional('status'), kind: read.optional('kind') };
     return async (client) => {
-      const { data } = await client.request<{ data: SubjectRequestWire[] }>(
+      const { data } = await client.request<{ data: SubjectRequestSummary[] }>(
         'GET',
         `${RIGHTS}${query(filter)}`,
       );
@@ -682,7 +672,7 @@ const rights: Handler = (action, read, json) => {
     case 'refuse': {
       const reason = action === 'refuse' ? read.required('reason') : read.optional('reason');
       return async (client) => {
-        const closed = await client.request<SubjectRequestWire>('POST', `${RIGHTS}${path(id, action)}`, {
+        const closed = await client.request<SubjectRequestSummary>('POST', `${RIGHTS}${path(id, action)}`, {
           ...(reason ? { reason } : {}),
         });
         if (json) return printJson(closed);

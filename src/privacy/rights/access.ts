@@ -51,16 +51,19 @@ export interface SubjectExport {
     decided_at: string | null;
   }>;
   objections: Array<{ id: string; application_id: string | null; since: string; lifted_at: string | null }>;
-  requests: Array<{
-    id: string;
-    application_id: string | null;
-    kind: string;
-    status: string;
-    received_at: string;
-    due_at: string;
-    completed_at: string | null;
-    reason: string | null;
-  }>;
+  requests: SubjectRequestSummary[];
+}
+
+/** A rights request as the person (in their export) and the DPO's tools see it. */
+export interface SubjectRequestSummary {
+  id: string;
+  application_id: string | null;
+  kind: string;
+  status: string;
+  received_at: string;
+  due_at: string;
+  completed_at: string | null;
+  reason: string | null;
 }
 
 const AUDIT_PAGE = 1000;
