@@ -24,8 +24,6 @@ export interface AuditWriter extends AuditLog {
   accepting(): boolean;
   /** Records waiting in the spool for the database. */
   spooled(): number;
-  /** Writes what is queued, and what the spool holds if the database is back. */
-  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -194,12 +192,6 @@ export function createAuditWriter({
     list: (filter) => store.list(filter),
     accepting: () => spool !== undefined || failedAt === undefined || Date.now() - failedAt >= retryMs,
     spooled: () => spooledCount,
-    async flush() {
-      await kick();
-      if (!writing) {
-        await replaySpool();
-      }
-    },
     async close() {
       clearInterval(timer);
       await writing;
