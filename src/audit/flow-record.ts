@@ -61,7 +61,15 @@ export function flowRecord(
       flags: ctx.flags?.stereotype ? ['stereotyped_generalisation'] : [],
       latency_ms: Date.now() - ctx.receivedAt,
       ...(outcome?.kind === 'completion' && outcome.result.usage
-        ? { tokens: outcome.result.usage.totalTokens }
+        ? {
+            tokens: outcome.result.usage.totalTokens,
+            ...(outcome.entry.energyWhPer1kTokens === undefined
+              ? {}
+              : {
+                  energy_wh_estimate:
+                    Math.round(outcome.result.usage.totalTokens * outcome.entry.energyWhPer1kTokens) / 1000,
+                }),
+          }
         : {}),
       ...(sealed ? { content: { ...sealed.commitments, kept: sealed.ciphertext !== null } } : {}),
       ...(oversight?.controls.auditDetail === 'full'

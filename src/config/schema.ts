@@ -65,6 +65,8 @@ const model = z.strictObject({
   licence: z.string().default('unknown'),
   languages: z.array(z.string()).default([]),
   context_length: z.number().int().positive().optional(),
+  /** Energy per 1,000 tokens on the hardware that serves it (Wh), as measured by its operator; enables estimates. */
+  energy_wh_per_1k_tokens: z.number().positive().optional(),
   approved_for: z.array(z.enum(riskTiers)).default([]),
   /** Models tried in order when this one fails before its first byte. */
   fallback: z.array(z.string()).default([]),

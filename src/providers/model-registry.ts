@@ -11,6 +11,8 @@ export interface ModelEntry {
   licence: string;
   languages: string[];
   contextLength: number | undefined;
+  /** Measured on its hardware by the operator; the audit record's energy estimate is tokens × this. */
+  energyWhPer1kTokens: number | undefined;
   approvedFor: RiskTier[];
   fallback: string[];
 }
@@ -39,6 +41,7 @@ export function createModelRegistry(
       licence: m.licence,
       languages: m.languages,
       contextLength: m.context_length,
+      energyWhPer1kTokens: m.energy_wh_per_1k_tokens,
       approvedFor: m.approved_for,
       fallback: m.fallback,
     };
