@@ -236,7 +236,7 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
   };
 
   async function handle(operation: Operation, request: FlowRequest): Promise<PipelineResult> {
-    if (!audit.writer.accepting()) throw auditUnavailable(config.audit.retry_ms);
+    if (!audit.log.accepting()) throw auditUnavailable(config.audit.retry_ms);
     const result = await pipelines[operation.kind].run({
       ...request,
       auditId: randomUUID(),

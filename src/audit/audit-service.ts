@@ -86,8 +86,8 @@ export async function createAuditService({ config, database, env, logger, metric
 
   return {
     store,
+    /** Where every event is appended (group commit, spool); also tells whether requests may be accepted. */
     log: writer,
-    writer,
     integrator,
     key,
     logId: audit.log_id,

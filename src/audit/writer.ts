@@ -96,13 +96,16 @@ export function createAuditWriter({
   /** Moves the spool into the database, in order; true when it is empty afterwards. */
   async function replaySpool(): Promise<boolean> {
     if (!spool) return true;
+    // Read once at the first write (records a previous run left); afterwards this process knows what it spooled.
+    let records: PreparedAuditEvent[] | undefined;
     if (!spoolChecked) {
-      spooledCount = (await spool.read()).length;
+      records = await spool.read();
+      spooledCount = records.length;
       spoolChecked = true;
     }
     if (spooledCount === 0) return true;
     if (failedAt !== undefined && Date.now() - failedAt < retryMs) return false;
-    const records = await spool.read();
+    records ??= await spool.read();
     try {
       for (let i = 0; i < records.length; i += MAX_BATCH) await store.insert(records.slice(i, i + MAX_BATCH));
     } catch (error) {

@@ -78,7 +78,7 @@ describe('the audit log when PostgreSQL dies under load', { skip: privatePostgre
         await Promise.all(workers);
 
         const audit = gateway.platform.audit;
-        await until(() => audit.writer.spooled() === 0, 30_000, 'the spool to drain');
+        await until(() => audit.log.spooled() === 0, 30_000, 'the spool to drain');
         await audit.integrator.integrate();
 
         const client = new Client({ connectionString: pg.url });
