@@ -12,6 +12,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   assurance: () => import('./assurance.js'),
   audit: () => import('./audit.js'),
   gateway: () => import('./gateway.js'),
+  guard: () => import('./guard.js'),
   lang: () => import('./lang.js'),
   pii: () => import('./pii.js'),
   retrieval: () => import('./retrieval.js'),

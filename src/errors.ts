@@ -8,6 +8,8 @@ export type ErrorType =
   | 'permission_error'
   | 'not_found_error'
   | 'rate_limit_error'
+  /** The guard refused the request: `code` names the reason (prompt_injection, jailbreak, out_of_scope…). */
+  | 'guard_blocked'
   | 'upstream_error'
   | 'server_error';
 
@@ -54,6 +56,9 @@ export const errors = {
     new MizanError(code, message, { status: 403, type: 'permission_error', param }),
   notFound: (code: string, message: string, param: string | null = null) =>
     new MizanError(code, message, { status: 404, type: 'not_found_error', param }),
+  /** 400 from the guard: the message is the user's, in their language; nothing was sent to a model. */
+  guardBlocked: (code: string, message: string) =>
+    new MizanError(code, message, { status: 400, type: 'guard_blocked' }),
   tooLarge: (code: string, message: string) =>
     new MizanError(code, message, { status: 413, type: 'invalid_request_error' }),
   /** 422: the request is well formed but its content cannot be processed (an empty or encrypted document). */

@@ -47,6 +47,12 @@ import { checkStereotypes } from './pipeline/stages/check-stereotypes.js';
 import { refuseSandboxPersonalData } from './pipeline/stages/refuse-sandbox-personal-data.js';
 import { identifySubject, respectObjection } from './pipeline/stages/identify-subject.js';
 import { createSubjectRights, type SubjectRights } from './privacy/rights/rights-service.js';
+import { createInputGuard } from './guard/guard.js';
+import { createModelGuard } from './guard/model-guard.js';
+import { guardPolicy, type GuardVerdict } from './guard/policy.js';
+import { guardInput } from './pipeline/stages/guard-input.js';
+import { guardOutput } from './pipeline/stages/guard-output.js';
+import type { Passage } from './corpus/types.js';
 
 /** Everything a running Mizan is made of, wired once; the HTTP app and the CLI both start from here. */
 export interface Platform {
@@ -195,6 +201,7 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     respectObjection(rights.subjects),
   ];
   const pipeline = (stages: Stage[]) => createPipeline(stages, metrics.observeStage);
+  const guard = createGuardStages(config, models, metrics);
   const privacy = protectPrivacy({
     scan: (text) => scan(text),
     vaults,
@@ -205,8 +212,13 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
   const pipelines: Record<Operation['kind'], Pipeline> = {
     chat: pipeline([
       ...admission('chat'),
+      ...guard.input,
       ...(config.corpus.retrieval
-        ? [retrieve((question, tenantId, language) => retriever.retrieve(question, tenantId, language))]
+        ? [
+            retrieve(async (question, tenantId, language) =>
+              guard.passages(await retriever.retrieve(question, tenantId, language)),
+            ),
+          ]
         : []),
       privacy,
       refuseSandboxPersonalData(),
@@ -216,6 +228,7 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
       routeModel(models, oversight.modelGate),
       generate(observeAttempt),
       restorePrivacy(),
+      ...guard.output,
       checkAnswerGrounding(config.corpus.grounding),
       checkStereotypes(),
       holdForReview({
@@ -242,6 +255,7 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
       auditId: randomUUID(),
       receivedAt: Date.now(),
       operation,
+      received: operation,
     });
     const { ctx, timings, halt } = result;
     await auditFlow(operation, ctx, halt, timings);
@@ -259,7 +273,9 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
   ) {
     const principal = ctx.principal;
     // Content is sealed only once the caller is known: it is kept, if at all, under its tenant's key.
-    const content = principal && flowContent(received, ctx);
+    // What the guard blocked is not kept in any form, not even as a commitment: only its reason is counted.
+    const blocked = halt?.error.type === 'guard_blocked' || ctx.guard?.decision === 'block';
+    const content = principal && !blocked && flowContent(received, ctx);
     const keep = halt === undefined && (ctx.policy?.oversight.processing.retainContent ?? false);
     const sealed =
       principal && content
@@ -318,6 +334,57 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
       await Promise.allSettled([...providers.values()].map((p) => p.close()));
       await audit.stop();
       await database.close();
+    },
+  };
+}
+
+/**
+ * The guard's stages, as configured: the input check before anything reads the request, the check of retrieved
+ * passages (an instruction in one quarantines it), and the output check once the answer reads as the user will
+ * see it. The guard model, if any, must be a configured chat model.
+ */
+function createGuardStages(config: MizanConfig, models: ModelRegistry, metrics: Metrics) {
+  if (!config.guard.enabled) return { input: [], output: [], passages: (passages?: Passage[]) => passages };
+  const policy = guardPolicy(config.guard);
+  const inputGuard = createInputGuard({ classifier: config.guard.classifier, policy });
+  const counter = (check: 'input' | 'output') => (verdict: GuardVerdict) => {
+    for (const reason of verdict.reasons) metrics.countGuard(check, verdict.decision, reason);
+  };
+  const modelConfig = config.guard.model;
+  const entry = modelConfig && models.resolve(modelConfig.id);
+  const problem = !modelConfig
+    ? undefined
+    : !entry || entry.kind !== 'chat'
+      ? `no chat model "${modelConfig.id}" in models: the guard model must be one`
+      : entry.provider.hosting.country !== 'MA'
+        ? `model "${modelConfig.id}" is hosted in ${entry.provider.hosting.country}; the guard model reads requests before pseudonymization, so it must be hosted in Morocco`
+        : undefined;
+  if (problem) throw new ConfigError([{ key: 'guard.model.id', source: 'configuration', message: problem }]);
+  return {
+    input: [
+      guardInput({
+        guard: inputGuard,
+        policy,
+        ...(modelConfig && entry
+          ? {
+              model: {
+                guard: createModelGuard(entry, { timeoutMs: modelConfig.timeout_ms }),
+                onError: modelConfig.on_error,
+              },
+            }
+          : {}),
+        ...(config.guard.help_resources ? { helpResources: config.guard.help_resources } : {}),
+        count: counter('input'),
+      }),
+    ],
+    output: [guardOutput({ policy, count: counter('output') })],
+    passages(passages?: Passage[]) {
+      return passages?.filter((passage) => {
+        const verdict = inputGuard.checkContent(passage.text);
+        if (verdict.decision === 'allow') return true;
+        metrics.countGuard('passage', 'quarantine', 'indirect_injection');
+        return false;
+      });
     },
   };
 }

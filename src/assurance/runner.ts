@@ -50,7 +50,12 @@ export async function sendCase(
     ...base,
     // In an assurance run nothing is queued: a draft that would have been held is measured and marked held.
     outcome: (ctx.review?.triggers.length ?? 0) > 0 ? 'held' : 'answered',
-    text: outcome?.kind === 'completion' ? outcome.result.text : '',
+    text:
+      outcome?.kind === 'completion'
+        ? outcome.result.text
+        : outcome?.kind === 'guarded'
+          ? outcome.message
+          : '',
     citations: ctx.sources?.citations.length ?? 0,
     grounded: ctx.sources?.grounding?.supported ?? null,
   };

@@ -59,6 +59,7 @@ export function flowRecord(
       // Known before release only for whole answers; a stream's check ends with the stream.
       grounded: grounding ? grounding.supported : null,
       flags: ctx.flags?.stereotype ? ['stereotyped_generalisation'] : [],
+      guard: guardSummary(ctx, halt),
       latency_ms: Date.now() - ctx.receivedAt,
       ...(outcome?.kind === 'completion' && outcome.result.usage
         ? {
@@ -95,4 +96,10 @@ export function flowContent(received: Operation, ctx: FlowContext): FlowContent 
         ? outcome.message
         : undefined;
   return answer === undefined ? { request } : { request, answer };
+}
+
+/** The guard's decision and reason codes; a refusal by the guard is a block even though it ended the flow early. */
+function guardSummary(ctx: FlowContext, halt: Halt | undefined) {
+  if (halt?.error.type === 'guard_blocked') return { decision: 'block', reasons: [halt.error.code] };
+  return ctx.guard ? { decision: ctx.guard.decision, reasons: ctx.guard.reasons } : null;
 }

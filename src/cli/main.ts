@@ -10,6 +10,7 @@ import { langDetect, langTranslit } from './commands/lang.js';
 import { migrate } from './commands/migrate.js';
 import { oversight } from './commands/oversight.js';
 import { piiRedact, piiScan } from './commands/pii.js';
+import { guardCheck } from './commands/guard.js';
 import { serve } from './commands/serve.js';
 import { apps, keys, tenants } from './commands/tenancy.js';
 import { UsageError } from './output.js';
@@ -28,6 +29,8 @@ usage: mizan <command> [options]
   pii scan [--jsonl] [--types A,B] [--threshold X]
                                           find personal data in stdin: plain text, or {id, text} JSON lines
   pii redact --policy FILE [--jsonl]      apply a privacy policy's operators to stdin
+  guard check [--rules-only] [--content]  check {id, text} JSON lines on stdin as the gateway's input guard does;
+                                          writes {id, decision, reasons, score} per line
   lang detect [--jsonl]                   identify the language of each stdin line (or {id, text} JSON line)
   lang translit --from A --to B [--jsonl] transliterate stdin: zgh_Tfng <-> zgh_Latn, ary_Latn <-> ary_Arab
   corpus collections create NAME [--tenant T] [--visibility public|internal] [--allow-personal-data]
@@ -145,6 +148,8 @@ async function main(argv: string[]): Promise<void> {
       heads: { type: 'string' },
       out: { type: 'string' },
       user: { type: 'string' },
+      'rules-only': { type: 'boolean', default: false },
+      content: { type: 'boolean', default: false },
     },
   });
   const [command, action, ...rest] = positionals;
@@ -197,6 +202,9 @@ async function main(argv: string[]): Promise<void> {
       if (action === 'scan') return piiScan(single);
       if (action === 'redact') return piiRedact(single);
       throw new UsageError('usage: mizan pii scan [--jsonl] | mizan pii redact --policy FILE [--jsonl]');
+    case 'guard':
+      if (action === 'check') return guardCheck(single, options);
+      throw new UsageError('usage: mizan guard check [--rules-only] [--content] < records.jsonl');
     case 'lang':
       if (action === 'detect') return langDetect(single);
       if (action === 'translit') return langTranslit(single);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DEFAULT_GUARD_POLICY } from '../guard/policy.js';
+import { GUARD_DECISIONS, GUARD_REASONS } from '../guard/types.js';
 
 /**
  * The shape of `mizan.yaml`. Keys are snake_case in the file; every default lives here so that the example
@@ -198,6 +200,37 @@ export const configSchema = z.strictObject({
     .strictObject({
       /** How often content older than each application's declared retention is purged (LAW.md R7). */
       sweep_interval_ms: z.number().int().positive().default(3_600_000),
+    })
+    .prefault({}),
+  guard: z
+    .strictObject({
+      /** Check requests and answers (prompt injection, jailbreaks, harmful content, scope, output leaks). */
+      enabled: z.boolean().default(true),
+      /** Run the shipped compact classifier besides the rule packs. */
+      classifier: z.boolean().default(true),
+      /** Scores (0–1) at which a finding is reported, sent to a reviewer, or blocked. */
+      thresholds: z
+        .strictObject({
+          warn: z.number().min(0).max(1).default(DEFAULT_GUARD_POLICY.thresholds.warn),
+          review: z.number().min(0).max(1).default(DEFAULT_GUARD_POLICY.thresholds.review),
+          block: z.number().min(0).max(1).default(DEFAULT_GUARD_POLICY.thresholds.block),
+        })
+        .prefault({}),
+      /** The strongest decision each reason may lead to, replacing the defaults of src/guard/policy.ts. */
+      actions: z.partialRecord(z.enum(GUARD_REASONS), z.enum(GUARD_DECISIONS)).default({}),
+      /** A guard model served OpenAI-style (e.g. Llama Guard), called after the in-process checks pass. */
+      model: z
+        .strictObject({
+          id: z.string().min(1),
+          timeout_ms: z.number().int().positive().default(2_000),
+          /** When the guard model fails: let the request through on the in-process checks, or refuse it. */
+          on_error: z.enum(['allow', 'block']).default('allow'),
+        })
+        .optional(),
+      /** Who a person in distress can call, shown with a self-harm answer (default: Moroccan emergency numbers). */
+      help_resources: z
+        .array(z.strictObject({ name: z.string().min(1), contact: z.string().min(1) }))
+        .optional(),
     })
     .prefault({}),
   logging: z

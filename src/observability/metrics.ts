@@ -14,6 +14,8 @@ export interface Metrics {
   countRetry(provider: string): void;
   /** Chat requests by the detected language of the user's message (`und` included). */
   countLanguage(language: string): void;
+  /** A guard decision other than allow, once per reason: what is kept of a blocked request. */
+  countGuard(check: 'input' | 'output' | 'passage', decision: string, reason: string): void;
   /** One group commit of audit records: how many, how long, and whether to the database or the local spool. */
   observeAuditBatch(records: number, seconds: number, where: 'database' | 'spool'): void;
 }
@@ -69,6 +71,13 @@ export function createMetrics(): Metrics {
     registers: [registry],
   });
 
+  const guardDecisions = new Counter({
+    name: 'mizan_guard_decisions_total',
+    help: 'Guard decisions other than allow, by check (input, output, passage), decision and reason.',
+    labelNames: ['check', 'decision', 'reason'],
+    registers: [registry],
+  });
+
   const auditRecords = new Counter({
     name: 'mizan_audit_records_total',
     help: 'Audit records made durable, in the database or (while it is unreachable) in the local spool.',
@@ -95,6 +104,7 @@ export function createMetrics(): Metrics {
     countError: (code) => errorsTotal.inc({ code }),
     countRetry: (provider) => retries.inc({ provider }),
     countLanguage: (language) => languages.inc({ language }),
+    countGuard: (check, decision, reason) => guardDecisions.inc({ check, decision, reason }),
     observeAuditBatch(records, seconds, where) {
       auditRecords.inc({ where }, records);
       auditBatchSeconds.observe({ where }, seconds);

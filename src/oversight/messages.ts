@@ -1,6 +1,4 @@
-import { LANGUAGE_LABELS } from '../language/labels.js';
-import type { KnownLanguage } from '../language/labels.js';
-import { tifinaghToLatin } from '../language/transliterate/index.js';
+import { labelOf, render, type Table, type WrittenLabel } from '../language/render-message.js';
 
 /**
  * What the gateway tells a citizen when oversight steps in (review, suspension, prohibited use, hand-over to a
@@ -8,64 +6,6 @@ import { tifinaghToLatin } from '../language/transliterate/index.js';
  * stands in for `und` and unknown labels. Latin-script Tamazight is the Tifinagh text transliterated (IRCAM
  * letters), so the two never drift apart. The Tamazight texts are drafts awaiting a native reviewer.
  */
-
-/** The labels whose texts are written out; zgh_Latn is derived from zgh_Tfng. */
-type WrittenLabel = Exclude<KnownLanguage, 'zgh_Latn'>;
-type Table<P> = Readonly<Record<WrittenLabel, (params: P) => string>>;
-
-const FALLBACK: WrittenLabel = 'fra_Latn';
-
-/** Deadlines are shown in Moroccan time, in the reader's own date format. */
-const TIME_ZONE = 'Africa/Casablanca';
-const spelledOut = (locale: string) =>
-  new Intl.DateTimeFormat(locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: TIME_ZONE,
-  });
-const DATE_FORMATS: Readonly<Record<WrittenLabel, Intl.DateTimeFormat>> = {
-  fra_Latn: spelledOut('fr-MA'),
-  eng_Latn: spelledOut('en-GB'),
-  arb_Arab: spelledOut('ar-MA'),
-  ary_Arab: spelledOut('ar-MA'),
-  // No locale writes Darija in Latin letters: numbers read the same in any language.
-  ary_Latn: new Intl.DateTimeFormat('fr-MA', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: TIME_ZONE,
-  }),
-  zgh_Tfng: spelledOut('zgh-MA'),
-};
-
-const SENTENCE_START = /(^|[.!?]\s+)(\p{Ll})/gu;
-const capitalizeSentences = (text: string): string =>
-  text.replace(SENTENCE_START, (_, before: string, letter: string) => before + letter.toUpperCase());
-
-function labelOf(language: string | null | undefined): KnownLanguage {
-  return (LANGUAGE_LABELS as readonly string[]).includes(language ?? '')
-    ? (language as KnownLanguage)
-    : FALLBACK;
-}
-
-/** The message of `table` in the reader's language; `expectedBy`, if any, is formatted for that reader. */
-function render<P>(
-  table: Table<P & { when: string }>,
-  language: string | null | undefined,
-  params: P,
-  expectedBy?: Date,
-): string {
-  const label = labelOf(language);
-  const written: WrittenLabel = label === 'zgh_Latn' ? 'zgh_Tfng' : label;
-  const when = expectedBy ? DATE_FORMATS[written].format(expectedBy) : '';
-  const text = table[written]({ ...params, when });
-  return label === 'zgh_Latn' ? capitalizeSentences(tifinaghToLatin(text)) : text;
-}
 
 interface When {
   when: string;

@@ -16,6 +16,8 @@ import type { TransferDecision } from '../privacy/transfer.js';
 import type { ConversationVault } from '../privacy/vault.js';
 import type { Application, Tenant } from '../store/tenancy-store.js';
 import type { RiskTier } from '../config/schema.js';
+import type { GuardVerdict } from '../guard/policy.js';
+import type { ForbiddenAdvice } from '../guard/types.js';
 import type { TierControls } from '../oversight/risk/controls.js';
 import type { ReviewTrigger } from '../oversight/review/review-service.js';
 
@@ -43,6 +45,12 @@ export interface OversightPolicy {
     retentionDays: number;
     /** The register keeps the content of flows (encrypted, for `retentionDays`); otherwise only commitments. */
     retainContent: boolean;
+  };
+  /** The guard's rules for this application, from its register entry and its sector. */
+  guard: {
+    /** Topics the assistant answers on; null when the register does not narrow them. */
+    scopeTopics: readonly string[] | null;
+    forbiddenAdvice: readonly ForbiddenAdvice[];
   };
   /** What the transparency notice names, when the tier requires one. */
   notice: {
@@ -125,7 +133,9 @@ export type Outcome =
   | { kind: 'embeddings'; entry: ModelEntry; result: EmbedResult }
   | { kind: 'models'; models: ModelEntry[] }
   /** The answer waits for a reviewer: the client gets `message` and the case to fetch the outcome from. */
-  | { kind: 'held'; entry: ModelEntry; message: string };
+  | { kind: 'held'; entry: ModelEntry; message: string }
+  /** The guard answered itself, and no model read the request (help resources for a person in distress). */
+  | { kind: 'guarded'; message: string };
 
 /**
  * Everything one request carries through the pipeline. Stages never mutate it: each returns a copy enriched
@@ -142,6 +152,8 @@ export interface FlowContext<O extends Operation = Operation> {
   /** Pseudonyms stay stable across the requests of one conversation when the client names it. */
   readonly conversationId: string | undefined;
   readonly operation: O;
+  /** The operation as the client sent it, before any stage rewrote it (pseudonyms, platform instructions). */
+  readonly received?: O;
   /** The person the request is for, as `subjectRef` names them; undefined when the application did not say. */
   readonly dataSubject?: string;
   readonly principal?: Principal;
@@ -153,6 +165,8 @@ export interface FlowContext<O extends Operation = Operation> {
   readonly sources?: AnswerSources;
   readonly review?: ReviewDecision;
   readonly flags?: AnswerFlags;
+  /** What the guard decided on the request and, once there is one, the answer. */
+  readonly guard?: GuardVerdict;
   readonly chain?: ModelEntry[];
   /** The transfer decision for each model of the chain, by model id. */
   readonly transfers?: ReadonlyMap<string, TransferDecision>;

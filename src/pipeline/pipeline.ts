@@ -8,9 +8,17 @@ export interface Halt {
   readonly error: MizanError;
 }
 
+/** A stage ends the flow with an answer of its own (the guard's reply to a person in distress): no later stage runs. */
+export interface Answered {
+  readonly answered: true;
+  readonly ctx: FlowContext;
+}
+
+type StageResult = FlowContext | Halt | Answered;
+
 export interface Stage {
   readonly name: string;
-  run(ctx: FlowContext): Promise<FlowContext | Halt> | FlowContext | Halt;
+  run(ctx: FlowContext): Promise<StageResult> | StageResult;
 }
 
 export interface StageTiming {
@@ -26,7 +34,10 @@ export interface PipelineResult {
 
 export const halt = (stage: string, error: MizanError): Halt => ({ halt: true, stage, error });
 
-const isHalt = (value: FlowContext | Halt): value is Halt => (value as Halt).halt === true;
+export const answered = (ctx: FlowContext): Answered => ({ answered: true, ctx });
+
+const isHalt = (value: StageResult): value is Halt => (value as Halt).halt === true;
+const isAnswered = (value: StageResult): value is Answered => (value as Answered).answered === true;
 
 export interface Pipeline {
   readonly stages: readonly Stage[];
@@ -48,7 +59,7 @@ export function createPipeline(
       const timings: StageTiming[] = [];
       for (const stage of stages) {
         const started = performance.now();
-        let next: FlowContext | Halt;
+        let next: StageResult;
         try {
           next = await stage.run(ctx);
         } catch (error) {
@@ -61,6 +72,7 @@ export function createPipeline(
         timings.push({ stage: stage.name, ms });
         observe?.(stage.name, ms / 1000);
         if (isHalt(next)) return { ctx, timings, halt: next };
+        if (isAnswered(next)) return { ctx: next.ctx, timings };
         ctx = next;
       }
       return { ctx, timings };

@@ -55,6 +55,7 @@ describe('chat completions through Mizan with one OpenAI-compatible upstream', (
       'audit_id',
       'citations',
       'grounding',
+      'guard',
       'language',
       'model',
       'oversight',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { errors } from '../../errors.js';
-import { findInjection } from '../../guard/injection-patterns.js';
+import { findInjection } from '../../guard/rules/index.js';
 import { identifyLanguage } from '../../language/identify.js';
 import { isLanguageLabel, type LanguageLabel } from '../../language/labels.js';
 import { scan } from '../../privacy/scan.js';

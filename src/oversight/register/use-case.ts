@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { PUBLIC_SERVICE_TOPICS } from '../../guard/scope/index.js';
+import { FORBIDDEN_ADVICE, type ForbiddenAdvice } from '../../guard/types.js';
 import { errors, isMizanError } from '../../errors.js';
 import { DOMESTIC_COUNTRY } from '../../privacy/transfer.js';
 import { ENTITY_TYPES, SENSITIVE_TYPES, type EntityType } from '../../privacy/types.js';
@@ -145,6 +147,15 @@ export const useCaseEntrySchema = z.strictObject({
     reference: text(100).optional(),
   }),
   dpo: z.strictObject({ name: text(200), email: z.email(), phone: text(50).optional() }),
+  /** What the assistant may talk about and which advice it must never give (the guard's per-application rules). */
+  guard: z
+    .strictObject({
+      /** Public-service topics the assistant answers on; a request clearly about another is redirected. */
+      scope_topics: z.array(z.enum(PUBLIC_SERVICE_TOPICS)).min(1).optional(),
+      /** Replaces the sector's default list (health: diagnosis and prescription; credit: decisions…). */
+      forbidden_advice: z.array(z.enum(FORBIDDEN_ADVICE)).optional(),
+    })
+    .optional(),
 });
 
 export type UseCaseWire = z.infer<typeof useCaseEntrySchema>;
@@ -172,6 +183,7 @@ export interface UseCaseEntry {
   processors: Processor[];
   transfers: { countries: string[]; basis: TransferBasis; reference?: string };
   dpo: { name: string; email: string; phone?: string };
+  guard?: { scopeTopics?: string[]; forbiddenAdvice?: ForbiddenAdvice[] };
 }
 
 /**

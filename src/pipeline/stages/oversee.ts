@@ -1,4 +1,3 @@
-import { findInjection } from '../../guard/injection-patterns.js';
 import { asksForHuman } from '../../oversight/review/human-request.js';
 import type { ReviewTrigger } from '../../oversight/review/review-service.js';
 import { classifySensitiveTopics } from '../../oversight/review/sensitive-topics.js';
@@ -9,7 +8,7 @@ import { requirePolicy } from './require.js';
 /**
  * Before the answer is written: does a person have to see it first? The tier's rule (every answer, or answers on
  * a sensitive topic — health advice, eligibility to a benefit or credit, school assessment, administrative
- * decisions), a guard flag where the tier has reviewers, and always the user asking for a person. Where the
+ * decisions), the guard's call for a review, and always the user asking for a person. Where the
  * answer may be held, or must pass its grounding check before release, it is generated whole, even for a stream.
  */
 export const oversee = (): Stage => ({
@@ -25,8 +24,9 @@ export const oversee = (): Stage => ({
       for (const { topic } of classifySensitiveTopics(question))
         triggers.push({ kind: 'sensitive_topic', detail: topic });
     }
-    if (controls.humanReview !== 'none' && findInjection(question))
-      triggers.push({ kind: 'guard_flag', detail: 'prompt_injection' });
+    // The guard asks for a person only where the tier has reviewers (guard-input downgrades it otherwise).
+    if (ctx.guard?.decision === 'review')
+      for (const reason of ctx.guard.reasons) triggers.push({ kind: 'guard_flag', detail: reason });
     if (asksForHuman(question)) triggers.push({ kind: 'human_requested' });
     return { ...ctx, review: { triggers, buffer: triggers.length > 0 || controls.groundingRequired } };
   },

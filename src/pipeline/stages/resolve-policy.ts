@@ -1,4 +1,5 @@
 import { errors } from '../../errors.js';
+import { defaultForbiddenAdvice } from '../../guard/output/index.js';
 import type { GovernanceContext } from '../../oversight/governance.js';
 import type { KillSwitch } from '../../oversight/kill-switch.js';
 import { applicationSuspendedMessage, useProhibitedMessage } from '../../oversight/messages.js';
@@ -89,6 +90,10 @@ export const resolvePolicy = (deps: ResolvePolicyDependencies): Stage => ({
             legalBasis: useCase.legalBasis,
             retentionDays: useCase.retentionDays,
             retainContent: useCase.retainContent ?? false,
+          },
+          guard: {
+            scopeTopics: useCase.guard?.scopeTopics ?? null,
+            forbiddenAdvice: useCase.guard?.forbiddenAdvice ?? defaultForbiddenAdvice(useCase.sector),
           },
           notice: controls.transparencyNotice ? notice(useCase) : null,
         },

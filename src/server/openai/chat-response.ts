@@ -21,12 +21,16 @@ export function wireUsage(usage: Usage) {
 export const completionId = (ctx: FlowContext) => `chatcmpl-${ctx.auditId}`;
 const createdSeconds = (ctx: FlowContext) => Math.floor(ctx.receivedAt / 1000);
 
-export function completionBody(ctx: FlowContext, entry: ModelEntry, result: GenerateResult) {
+/** The model field names the model that answered, or the one asked for when the guard answered itself. */
+const modelId = (ctx: FlowContext, entry: ModelEntry | undefined) =>
+  entry?.id ?? (ctx.operation.kind === 'chat' ? ctx.operation.model : '');
+
+export function completionBody(ctx: FlowContext, entry: ModelEntry | undefined, result: GenerateResult) {
   return {
     id: completionId(ctx),
     object: 'chat.completion',
     created: createdSeconds(ctx),
-    model: entry.id,
+    model: modelId(ctx, entry),
     choices: [
       {
         index: 0,
@@ -46,8 +50,8 @@ export function completionBody(ctx: FlowContext, entry: ModelEntry, result: Gene
 }
 
 /** Serialized `chat.completion.chunk` events sharing one id, timestamp and model, as OpenAI streams them. */
-export function createChunkSerializer(ctx: FlowContext, entry: ModelEntry) {
-  const head = `{"id":${JSON.stringify(completionId(ctx))},"object":"chat.completion.chunk","created":${createdSeconds(ctx)},"model":${JSON.stringify(entry.id)}`;
+export function createChunkSerializer(ctx: FlowContext, entry: ModelEntry | undefined) {
+  const head = `{"id":${JSON.stringify(completionId(ctx))},"object":"chat.completion.chunk","created":${createdSeconds(ctx)},"model":${JSON.stringify(modelId(ctx, entry))}`;
   const choice = (delta: object, finish: WireFinishReason | null) =>
     `${head},"choices":[{"index":0,"delta":${JSON.stringify(delta)},"logprobs":null,"finish_reason":${finish === null ? 'null' : `"${finish}"`}}]}`;
   return {

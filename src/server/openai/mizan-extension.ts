@@ -6,6 +6,7 @@ import type { OperatorCounts } from '../../privacy/operators.js';
 import type { TransferDecision } from '../../privacy/transfer.js';
 import type { Hosting } from '../../providers/spec.js';
 import { transparencyNotice } from '../../oversight/messages.js';
+import type { GuardDecision, GuardReason } from '../../guard/types.js';
 
 /**
  * The `mizan` object added to every answer: what a citizen, a developer or an auditor needs to trust it.
@@ -29,7 +30,10 @@ export interface MizanExtension {
     /** What the output checks found: `stereotyped_generalisation`. */
     flags: string[];
   } | null;
-  model: { id: string; provider: string; hosting: Hosting };
+  /** What the guard decided on the request and the answer, and why (reason codes, never the words). */
+  guard: { decision: GuardDecision; reasons: GuardReason[] };
+  /** Null when no model read the request: the guard answered itself. */
+  model: { id: string; provider: string; hosting: Hosting } | null;
 }
 
 /** What the privacy layer did to this request: counts per type and operator and the transfer decision, never values. */
@@ -40,8 +44,11 @@ export interface PrivacySummary {
   conversation_id: string | null;
 }
 
-function privacySummary(ctx: FlowContext, entry: ModelEntry): PrivacySummary | Record<string, never> {
-  if (!ctx.privacy) return {};
+function privacySummary(
+  ctx: FlowContext,
+  entry: ModelEntry | undefined,
+): PrivacySummary | Record<string, never> {
+  if (!ctx.privacy || !entry) return {};
   return {
     entities: ctx.privacy.counts,
     personal_data_forwarded: ctx.privacy.personalDataRemains,
@@ -66,7 +73,7 @@ function oversightSummary(ctx: FlowContext): MizanExtension['oversight'] {
   };
 }
 
-export function mizanExtension(ctx: FlowContext, entry: ModelEntry): MizanExtension {
+export function mizanExtension(ctx: FlowContext, entry: ModelEntry | undefined): MizanExtension {
   const language = ctx.language?.lang;
   return {
     audit_id: ctx.auditId,
@@ -82,6 +89,7 @@ export function mizanExtension(ctx: FlowContext, entry: ModelEntry): MizanExtens
         }
       : null,
     oversight: oversightSummary(ctx),
-    model: { id: entry.id, provider: entry.provider.id, hosting: entry.provider.hosting },
+    guard: { decision: ctx.guard?.decision ?? 'allow', reasons: ctx.guard?.reasons ?? [] },
+    model: entry ? { id: entry.id, provider: entry.provider.id, hosting: entry.provider.hosting } : null,
   };
 }

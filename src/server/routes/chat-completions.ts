@@ -22,14 +22,13 @@ export function chatCompletionsRoute(app: FastifyInstance, platform: Platform): 
     const whole =
       outcome?.kind === 'completion'
         ? outcome.result
-        : outcome?.kind === 'held'
+        : outcome?.kind === 'held' || outcome?.kind === 'guarded'
           ? ({ text: outcome.message, finishReason: 'stop' } satisfies GenerateResult)
           : undefined;
-    if (!outcome || !whole || !('entry' in outcome)) {
-      throw errors.internal('no_outcome', 'the pipeline produced no answer');
-    }
-    if (operation.stream) return streamAnswer(platform, reply, ctx, outcome.entry, asStream(whole));
-    return completionBody(ctx, outcome.entry, whole);
+    if (!outcome || !whole) throw errors.internal('no_outcome', 'the pipeline produced no answer');
+    const entry = 'entry' in outcome ? outcome.entry : undefined;
+    if (operation.stream) return streamAnswer(platform, reply, ctx, entry, asStream(whole));
+    return completionBody(ctx, entry, whole);
   });
 }
 
@@ -58,7 +57,7 @@ async function streamAnswer(
   platform: Platform,
   reply: FastifyReply,
   ctx: FlowContext,
-  entry: ModelEntry,
+  entry: ModelEntry | undefined,
   parts: AsyncIterable<StreamPart>,
 ): Promise<void> {
   const operation = ctx.operation;
