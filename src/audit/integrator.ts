@@ -76,6 +76,7 @@ export function createIntegrator({
     });
 
   let running: Promise<StoredHead | undefined> | undefined;
+  let queued: Promise<StoredHead | undefined> | undefined;
   async function integrateAll(): Promise<StoredHead | undefined> {
     let last: StoredHead | undefined;
     for (;;) {
@@ -86,8 +87,21 @@ export function createIntegrator({
       if (result.leaves < batchSize) return last;
     }
   }
-  const integrate = () => {
-    running ??= integrateAll().finally(() => (running = undefined));
+  /**
+   * A run already going may have read the pending records before the caller's were written: the caller waits for
+   * one more run after it (shared by every caller that comes meanwhile), so its records are in the tree on return.
+   */
+  const integrate = (): Promise<StoredHead | undefined> => {
+    if (running) {
+      queued ??= running
+        .catch(() => undefined)
+        .then(() => {
+          queued = undefined;
+          return integrate();
+        });
+      return queued;
+    }
+    running = integrateAll().finally(() => (running = undefined));
     return running;
   };
 
