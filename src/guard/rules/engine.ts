@@ -1,11 +1,12 @@
 /**
- * The rule engine: packs compiled once into a few combined expressions, run over the views of a text. A view's
- * key (phrases.ts) is tested against each combined expression first; only when one matches are its rules tried
- * one by one, so an ordinary message costs a handful of regex scans per distinct key.
+ * The rule engine: packs compiled once into one expression per phrase, run over the views of a text. A view's key
+ * (phrases.ts) is read once by the anchor index (anchors.ts); only the phrases whose anchors it holds are tried,
+ * so an ordinary message costs one linear pass per distinct key and a few expressions.
  */
 import { arabicToArabizi } from '../../language/transliterate/index.js';
 import type { GuardFinding, GuardReason, GuardView, HarmCategory } from '../types.js';
 import { packError, RULE_FAMILIES, type GuardRulePack, type RuleFamily } from './pack.js';
+import { AnchorIndex, phraseAnchors } from './anchors.js';
 import { compilePhrases, PhraseError, phraseKey, phraseSource, wordsAt, type PhraseKey } from './phrases.js';
 
 /** A rule that fired: the finding, and the words of the view that fired it (for a quarantine reason, a test). */
@@ -35,8 +36,6 @@ interface CompiledRule {
   reason: GuardReason;
   category: HarmCategory | undefined;
   weight: number;
-  /** Global, on keys. */
-  phrases: RegExp | undefined;
   /** Case-insensitive, on view texts. */
   tokens: RegExp | undefined;
   unless: RegExp | undefined;
@@ -45,16 +44,11 @@ interface CompiledRule {
 /** Key characters around a match in which an `unless` phrase cancels it: a few words either side. */
 const UNLESS_BEFORE = 60;
 const UNLESS_AFTER = 40;
-/**
- * Combined expressions are cut at this much source: V8 compiles small expressions to machine code but runs very
- * large ones in its interpreter, ten times slower (bench: 600 phrases in one expression, 275 µs per 300-character
- * key; in chunks of 100, 25 µs).
- */
-const MAX_CHUNK_SOURCE = 6_000;
-
-interface Chunk {
-  any: RegExp;
-  rules: CompiledRule[];
+/** One phrase of a rule: its expression (global, on keys) and its anchors. */
+interface CompiledPhrase {
+  rule: CompiledRule;
+  expression: RegExp;
+  anchors: readonly string[] | undefined;
 }
 
 const TERM = /\{([a-z][a-z0-9_]*)\}/g;
@@ -67,12 +61,11 @@ function expandTerms(phrase: string, terms: Readonly<Record<string, readonly str
   });
 }
 
-interface Prepared {
-  rule: CompiledRule;
-  sources: string[];
-}
-
-function prepareRule(pack: GuardRulePack, index: number, file: string): Prepared {
+function compileRule(
+  pack: GuardRulePack,
+  index: number,
+  file: string,
+): { rule: CompiledRule; phrases: CompiledPhrase[] } {
   const rule = pack.rules[index]!;
   const where = `rules.${index} (${rule.id})`;
   const terms = pack.terms ?? {};
@@ -98,51 +91,29 @@ function prepareRule(pack: GuardRulePack, index: number, file: string): Prepared
     return phrases.map(phraseSource);
   });
   const unless = rule.unless;
+  const compiled: CompiledRule = {
+    detail: `${pack.id}@${pack.version}:${rule.id}`,
+    reason: pack.reason,
+    category: rule.category,
+    weight: rule.weight,
+    tokens: rule.tokens && guarded('tokens', () => new RegExp(rule.tokens!.join('|'), 'iu')),
+    unless: unless && guarded('unless', () => compilePhrases(unless.map((p) => expandTerms(p, terms)))),
+  };
   return {
-    sources,
-    rule: {
-      detail: `${pack.id}@${pack.version}:${rule.id}`,
-      reason: pack.reason,
-      category: rule.category,
-      weight: rule.weight,
-      phrases: sources.length > 0 ? new RegExp(` (?:${sources.join('|')})(?= )`, 'g') : undefined,
-      tokens: rule.tokens && guarded('tokens', () => new RegExp(rule.tokens!.join('|'), 'iu')),
-      unless: unless && guarded('unless', () => compilePhrases(unless.map((p) => expandTerms(p, terms)))),
-    },
+    rule: compiled,
+    phrases: sources.map((source, i) => ({
+      rule: compiled,
+      expression: new RegExp(` (?:${source})(?= )`, 'g'),
+      anchors: phraseAnchors(phrases[i]!),
+    })),
   };
-}
-
-function chunked(prepared: readonly Prepared[]): Chunk[] {
-  const chunks: Chunk[] = [];
-  let rules: CompiledRule[] = [];
-  let sources: string[] = [];
-  let size = 0;
-  const flush = () => {
-    if (rules.length === 0) return;
-    chunks.push({ any: new RegExp(` (?:${sources.join('|')})(?= )`), rules });
-    rules = [];
-    sources = [];
-    size = 0;
-  };
-  // Cut by phrase, not by rule: one rule's phrases, terms expanded, can be larger than V8 compiles to machine code.
-  for (const { rule, sources: own } of prepared) {
-    for (const source of own) {
-      if (size + source.length + 1 > MAX_CHUNK_SOURCE) flush();
-      if (rules.at(-1) !== rule) rules.push(rule);
-      sources.push(source);
-      size += source.length + 1;
-    }
-  }
-  flush();
-  return chunks;
 }
 
 /** The first match of the rule's phrases in the key that no `unless` phrase around it cancels. */
-function firstMatch(rule: CompiledRule, prepared: PhraseKey): string | undefined {
+function firstMatch({ rule, expression }: CompiledPhrase, prepared: PhraseKey): string | undefined {
   const { key } = prepared;
-  const phrases = rule.phrases!;
-  phrases.lastIndex = 0;
-  for (let m = phrases.exec(key); m; m = phrases.exec(key)) {
+  expression.lastIndex = 0;
+  for (let m = expression.exec(key); m; m = expression.exec(key)) {
     const end = m.index + m[0].length;
     if (rule.unless) {
       const from = Math.max(0, key.lastIndexOf(' ', Math.max(0, m.index - UNLESS_BEFORE)));
@@ -162,15 +133,39 @@ export function compileRulePacks(
   files: Readonly<Record<string, string>> = {},
 ): RuleEngine {
   const ids = new Set<string>();
-  const prepared: Prepared[] = [];
+  const tokenRules: CompiledRule[] = [];
+  /** In rule order, which is the order findings are reported in. */
+  const phrases: CompiledPhrase[] = [];
   for (const pack of packs) {
     const file = files[pack.id] ?? `${pack.id}.yaml`;
     if (ids.has(pack.id)) throw packError(file, 'id', `two packs are named "${pack.id}"`);
     ids.add(pack.id);
-    pack.rules.forEach((_, i) => prepared.push(prepareRule(pack, i, file)));
+    pack.rules.forEach((_, i) => {
+      const compiled = compileRule(pack, i, file);
+      if (compiled.rule.tokens) tokenRules.push(compiled.rule);
+      phrases.push(...compiled.phrases);
+    });
   }
-  const chunks = chunked(prepared);
-  const tokenRules = prepared.map((p) => p.rule).filter((rule) => rule.tokens);
+  const anchorIds = new Map<string, number>();
+  /** Anchor id → the phrases it stands for; and the phrases without anchors, tried on every key. */
+  const anchored: number[][] = [];
+  const unanchored: number[] = [];
+  phrases.forEach(({ anchors }, p) => {
+    if (!anchors) return unanchored.push(p);
+    for (const anchor of anchors) {
+      let id = anchorIds.get(anchor);
+      if (id === undefined) anchorIds.set(anchor, (id = anchored.push([]) - 1));
+      anchored[id]!.push(p);
+    }
+  });
+  const index = new AnchorIndex([...anchorIds.keys()]);
+
+  /** The phrases worth trying on a key, in rule order. */
+  function candidates(key: string): number[] {
+    const found = new Set(unanchored);
+    index.search(key, (id) => anchored[id]!.forEach((p) => found.add(p)));
+    return [...found].sort((a, b) => a - b);
+  }
   const summaries: RulePackSummary[] = packs.map((pack) => ({
     id: pack.id,
     version: pack.version,
@@ -201,13 +196,11 @@ export function compileRulePacks(
       const prepared = phraseKey(view.text);
       if (keys.has(prepared.key)) continue;
       keys.add(prepared.key);
-      for (const chunk of chunks) {
-        if (!chunk.any.test(prepared.key)) continue;
-        for (const rule of chunk.rules) {
-          if (fired.has(rule)) continue;
-          const phrase = firstMatch(rule, prepared);
-          if (phrase !== undefined) fire(rule, view, phrase);
-        }
+      for (const p of candidates(prepared.key)) {
+        const phrase = phrases[p]!;
+        if (fired.has(phrase.rule)) continue;
+        const words = firstMatch(phrase, prepared);
+        if (words !== undefined) fire(phrase.rule, view, words);
       }
     }
     return matches;

@@ -30,7 +30,7 @@ const REMEMBERED_CHUNKS = 50_000;
 const folds = new Map<string, string>();
 
 /** The key of a chunk of text without whitespace; punctuation splits it into several key words. */
-function foldChunk(chunk: string): string {
+export function foldChunk(chunk: string): string {
   let key = folds.get(chunk);
   if (key === undefined) {
     if (folds.size >= REMEMBERED_CHUNKS) folds.clear();
@@ -75,7 +75,8 @@ export function wordsAt(prepared: PhraseKey, from: number, to: number, max = 80)
 export class PhraseError extends Error {}
 
 const DEFAULT_GAP = 4;
-const TOKEN = /…(?:\{(\d)\})?|[()|*]|\s+|[^\s()|*…]+/gu;
+const TOKEN = /…(?:\{\d{1,2}\})?|[()|*]|\s+|[^\s()|*…]+/gu;
+const GAP_LENGTH = /\{(\d{1,2})\}/;
 const ARABIC = /^[\u0621-\u064a]/;
 /** و or ف, then a preposition with or without the article, or the article alone: والتعليمات، فالدار، بالقانون. */
 const PROCLITICS = '(?:[وف]?(?:[بلكد]?ال|لل|[بلكد])?)';
@@ -98,6 +99,11 @@ function literalSource(literal: string, atWordStart: boolean): string {
     .join(' ');
 }
 
+/** A phrase's tokens: literals, "(", "|", ")", "*", gaps ("…", "…{n}") and runs of spaces. */
+export function phraseTokens(phrase: string): string[] {
+  return phrase.trim().match(TOKEN) ?? [];
+}
+
 /** The regular expression source of one phrase, to be placed between ` (?:` and `)(?= )`. */
 export function phraseSource(phrase: string): string {
   let out = '';
@@ -106,14 +112,13 @@ export function phraseSource(phrase: string): string {
   const groupStarts: boolean[] = [];
   /** After a gap, the space that follows is part of it. */
   let afterGap = false;
-  for (const m of phrase.trim().matchAll(TOKEN)) {
-    const token = m[0];
+  for (const token of phraseTokens(phrase)) {
     const wasGap = afterGap;
     afterGap = false;
     if (token.startsWith('…')) {
       if (out === '') throw new PhraseError('a phrase cannot start with "…"');
       if (!out.endsWith(' ')) out += ' ';
-      out += `(?:[^ ]+ ){0,${m[1] ?? DEFAULT_GAP}}`;
+      out += `(?:[^ ]+ ){0,${GAP_LENGTH.exec(token)?.[1] ?? DEFAULT_GAP}}`;
       afterGap = wordStart = true;
     } else if (/^\s/.test(token)) {
       if (!wasGap) out += ' ';
