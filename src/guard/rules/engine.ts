@@ -6,8 +6,16 @@
 import { arabicToArabizi } from '../../language/transliterate/index.js';
 import type { GuardFinding, GuardReason, GuardView, HarmCategory } from '../types.js';
 import { packError, RULE_FAMILIES, type GuardRulePack, type RuleFamily } from './pack.js';
-import { AnchorIndex, phraseAnchors } from './anchors.js';
-import { compilePhrases, PhraseError, phraseKey, phraseSource, wordsAt, type PhraseKey } from './phrases.js';
+import { AnchorIndex, phraseAnchors } from '../../language/anchors.js';
+import {
+  compilePhrases,
+  foldChunk,
+  PhraseError,
+  phraseKey,
+  phraseSource,
+  wordsAt,
+  type PhraseKey,
+} from './phrases.js';
 
 /** A rule that fired: the finding, and the words of the view that fired it (for a quarantine reason, a test). */
 export interface RuleMatch {
@@ -104,7 +112,7 @@ function compileRule(
     phrases: sources.map((source, i) => ({
       rule: compiled,
       expression: new RegExp(` (?:${source})(?= )`, 'g'),
-      anchors: phraseAnchors(phrases[i]!),
+      anchors: phraseAnchors(phrases[i]!, foldChunk),
     })),
   };
 }

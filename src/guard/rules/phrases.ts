@@ -13,6 +13,7 @@
  * Words are written in their usual spelling and folded like the text. An Arabic word may carry the proclitics
  * و ف ب ل ك د and the article (والتعليمات matches التعليمات), as in the lexicons.
  */
+import { phraseTokens } from '../../language/anchors.js';
 import { matchKey } from '../../oversight/review/sensitive-topics.js';
 
 /** A text ready for phrase matching. */
@@ -75,7 +76,6 @@ export function wordsAt(prepared: PhraseKey, from: number, to: number, max = 80)
 export class PhraseError extends Error {}
 
 const DEFAULT_GAP = 4;
-const TOKEN = /…(?:\{\d{1,2}\})?|[()|*]|\s+|[^\s()|*…]+/gu;
 const GAP_LENGTH = /\{(\d{1,2})\}/;
 const ARABIC = /^[\u0621-\u064a]/;
 /** و or ف, then a preposition with or without the article, or the article alone: والتعليمات، فالدار، بالقانون. */
@@ -97,11 +97,6 @@ function literalSource(literal: string, atWordStart: boolean): string {
         : escapeRegex(word),
     )
     .join(' ');
-}
-
-/** A phrase's tokens: literals, "(", "|", ")", "*", gaps ("…", "…{n}") and runs of spaces. */
-export function phraseTokens(phrase: string): string[] {
-  return phrase.trim().match(TOKEN) ?? [];
 }
 
 /** The regular expression source of one phrase, to be placed between ` (?:` and `)(?= )`. */

@@ -227,6 +227,31 @@ describe('lexicon', () => {
   });
 });
 
+describe('compileCues', () => {
+  it('finds what the plain expression finds: the anchor prefilter skips only keys that cannot match', () => {
+    const texts = [
+      ...Object.values(POSITIVES).flatMap((cases) => cases.map(([question]) => question)),
+      ...Object.values(NEGATIVES).flat(),
+    ];
+    for (const lexicon of Object.values(SENSITIVE_LEXICON)) {
+      const entries = Object.values(lexicon).flat();
+      const cues = compileCues(entries);
+      const plain = new RegExp(cues.source, cues.flags);
+      for (const text of texts) {
+        const { key } = matchKey(text);
+        assert.equal(cues.exec(key)?.[0], plain.exec(key)?.[0], text);
+      }
+    }
+  });
+
+  it('matches in a key that holds an anchor, and not in one that holds none', () => {
+    const cues = compileCues(['(permis|licence) de (conduire|chasse)', 'carte grise']);
+    assert.ok(cues.test(matchKey('Je veux renouveler mon permis de conduire').key));
+    assert.ok(cues.test(matchKey('Où retirer la carte grise ?').key));
+    assert.equal(cues.test(matchKey('Bonjour, comment allez-vous ?').key), false);
+  });
+});
+
 describe('findCue', () => {
   it('maps the match back to the original words, gaps included', () => {
     const cues = compileCues(['je … bac']);
