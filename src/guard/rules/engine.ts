@@ -1,12 +1,12 @@
 /**
  * The rule engine: packs compiled once into one expression per phrase, run over the views of a text. A view's key
- * (phrases.ts) is read once by the anchor index (anchors.ts); only the phrases whose anchors it holds are tried,
+ * (phrases.ts) is read once by the anchor index (src/language/anchors.ts); only the phrases whose anchors it holds are tried,
  * so an ordinary message costs one linear pass per distinct key and a few expressions.
  */
+import { AnchorIndex, phraseAnchors } from '../../language/anchors.js';
 import { arabicToArabizi } from '../../language/transliterate/index.js';
 import type { GuardFinding, GuardReason, GuardView, HarmCategory } from '../types.js';
 import { packError, RULE_FAMILIES, type GuardRulePack, type RuleFamily } from './pack.js';
-import { AnchorIndex, phraseAnchors } from '../../language/anchors.js';
 import {
   compilePhrases,
   foldChunk,
