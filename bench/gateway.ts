@@ -4,7 +4,7 @@
  */
 import { revision } from './environment.js';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ import {
 } from './gateway-report.js';
 import { openLoop, type LoadResult } from './open-loop.js';
 import { cpuSecondsOf, foreignCpuMeter, memoryOf, pinSelf, stopChildren } from './processes.js';
+import { withMarkedSections } from './report.js';
 import { median, percentile } from './stats.js';
 import { portkeyPackage, startMizan, startPortkey, startUpstream, type Target } from './targets.js';
 
@@ -87,7 +88,8 @@ export async function run(args: string[]): Promise<void> {
       };
     });
     const markdown = renderReport({ environment, plan, modes, memory });
-    writeFileSync(RESULTS_FILE, markdown);
+    const previous = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, 'utf8') : '';
+    writeFileSync(RESULTS_FILE, withMarkedSections(markdown, previous));
     console.log(markdown);
     console.error(`written to ${RESULTS_FILE}`);
   } finally {

@@ -64,3 +64,13 @@ export async function writeMarkdownReport(
   console.log(text);
   log(`wrote ${path.relative(process.cwd(), out)} in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
 }
+
+/**
+ * `next`, followed by the sections other benchmarks keep in the same results file between `<!-- name: … -->` and
+ * `<!-- /name -->` markers in `previous` (the scale benchmark's in bench/RESULTS.md), so that rewriting a file
+ * does not drop them.
+ */
+export function withMarkedSections(next: string, previous: string): string {
+  const sections = previous.match(/<!-- (\w+):[^]*?<!-- \/\1 -->\n?/g) ?? [];
+  return sections.length > 0 ? `${next.trimEnd()}\n\n${sections.join('\n')}` : next;
+}

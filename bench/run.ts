@@ -16,6 +16,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   lang: () => import('./lang.js'),
   pii: () => import('./pii.js'),
   retrieval: () => import('./retrieval.js'),
+  scale: () => import('./scale.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);

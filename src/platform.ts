@@ -30,15 +30,18 @@ import { createVaultStore } from './store/vault-store.js';
 import { listAllowedModels, routeModel } from './pipeline/stages/route-model.js';
 import { createProviders } from './providers/create-providers.js';
 import { createModelRegistry, type ModelRegistry } from './providers/model-registry.js';
+import { withEnergyEstimates } from './quota/energy.js';
+import { createQuota, type Quota } from './quota/quota.js';
+import { createUsageStore } from './store/usage-store.js';
 import type { ModelProvider } from './providers/spec.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { createTenancyStore } from './store/tenancy-store.js';
 import { createAuthenticator, type Authenticator } from './tenancy/authenticator.js';
-import { createInMemoryRateLimiter } from './tenancy/rate-limiter.js';
 import { resolveKeyHashSecret } from './tenancy/server-secret.js';
 import { createTenancyService, type TenancyService } from './tenancy/tenancy-service.js';
 import { createOversight, type Oversight } from './oversight/oversight.js';
+import { createIdentity, type Identity } from './identity/identity-service.js';
 import { createAssurance, type Assurance } from './assurance/assurance-service.js';
 import { holdForReview } from './pipeline/stages/hold-for-review.js';
 import { oversee } from './pipeline/stages/oversee.js';
@@ -71,6 +74,10 @@ export interface Platform {
   rights: SubjectRights;
   audit: AuditService;
   authenticator: Authenticator;
+  /** Sign-in with OpenID Connect: sessions of citizens and staff (src/identity). */
+  identity: Identity;
+  /** Rate limits, token quotas and usage accounting (src/quota). */
+  quota: Quota;
   /**
    * Runs one request through its pipeline and appends its audit entry before returning, so that nothing is released
    * unaudited; the HTTP routes and the assurance runner both come through here.
@@ -119,11 +126,15 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
   });
   const authenticator = createAuthenticator({ store, secret, ttlMs: config.security.key_cache_ttl_ms });
   const tenancy = createTenancyService(store, secret, authenticator);
+  const identity = createIdentity({ config, database, tenancy, secret });
   const providers = createProviders(config.providers, {
     env: options.env ?? process.env,
     onRetry: (provider) => metrics.countRetry(provider),
   });
-  const models = createModelRegistry(config.models, providers);
+  const models = createModelRegistry(
+    withEnergyEstimates(config.models, config.quota.energy_flops_per_joule),
+    providers,
+  );
   const embed = corpusEmbedder(config, models);
   const corpusStore = createCorpusStore(database.db);
   if (config.corpus.demo) {
@@ -168,6 +179,7 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     scan: (text) => scan(text),
     hashKey,
     secret,
+    sessions: identity,
   });
   oversight.startEscalations();
   const rights = createSubjectRights({
@@ -191,10 +203,19 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     oversight.breaker.record(entry.id, outcome);
   };
   const detect = detectLanguage(identifyLanguage, metrics.countLanguage);
+  const quota = createQuota({
+    config: config.quota,
+    defaultRpm: config.limits.default_rpm,
+    models,
+    usageStore: createUsageStore(database.db),
+    secret,
+    logger,
+    metrics,
+  });
   // The language is known before the policy, so that a refusal can speak the user's language.
   const admission = (operation: Operation['kind']): Stage[] => [
-    authenticate(authenticator),
-    enforceQuota(createInMemoryRateLimiter(), config.limits.default_rpm),
+    authenticate(authenticator, identity),
+    enforceQuota(quota),
     ...(operation === 'chat' ? [detect] : []),
     resolvePolicy(oversight),
     identifySubject(rights.subjects),
@@ -262,7 +283,7 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     const sandboxId = ctx.principal?.sandboxId;
     const usage = ctx.outcome?.kind === 'completion' ? ctx.outcome.result.usage : undefined;
     if (sandboxId && usage) await oversight.sandboxes.addTokens(sandboxId, usage.totalTokens);
-    return result;
+    return quota.settle(result);
   }
   /** Seals the flow's content (kept encrypted only when the register says so) and appends its record. */
   async function auditFlow(
@@ -323,6 +344,8 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     oversight,
     audit,
     authenticator,
+    identity,
+    quota,
     pipelines,
     handle,
     assurance,
@@ -332,6 +355,7 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
       await rights.stop();
       await assurance.stop();
       await Promise.allSettled([...providers.values()].map((p) => p.close()));
+      await quota.close();
       await audit.stop();
       await database.close();
     },

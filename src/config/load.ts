@@ -26,6 +26,8 @@ export interface LoadedConfig {
   config: MizanConfig;
   /** The file read, if any. */
   file: string | undefined;
+  /** Problems that do not stop the server outside production, such as a secret written in the file. */
+  warnings: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -69,8 +71,9 @@ export function loadConfig(
   for (const key of allKeys(raw)) sources.set(key, file ?? 'file');
 
   const problems: ConfigProblem[] = [];
+  const literalSecrets = resolveSecrets(raw, env, sources, problems, file ?? 'file');
   for (const override of environmentOverrides) {
-    const value = env[override.env];
+    const value = fromEnvironment(env, override.env, problems, override.key);
     if (value === undefined || value === '') continue;
     const parsed = override.kind === 'integer' ? Number(value) : value;
     if (override.kind === 'integer' && !Number.isInteger(parsed)) {
@@ -91,12 +94,99 @@ export function loadConfig(
     problems.push(...result.error.issues.map((issue) => toProblem(issue, sources, file)));
     throw new ConfigError(problems);
   }
+  const warnings: string[] = [];
+  for (const key of literalSecrets) {
+    const message = `a secret written in the configuration: give it as "\${ENV_VAR}", in ${key.split('.').at(-1)}_file, or by its environment variable`;
+    // Outside production a literal secret is tolerated, so that a development file can stay self-contained.
+    if (env.NODE_ENV === 'production') problems.push({ key, source: file ?? 'file', message });
+    else warnings.push(`${key}: ${message}`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const config = withBuiltinAnswerer(result.data);
   const referenceProblems = checkReferences(config, sources, file);
   if (referenceProblems.length > 0) throw new ConfigError(referenceProblems);
-  return { config, file };
+  return { config, file, warnings };
+}
+
+/** A key whose value is a secret: never to be written in the file itself. */
+const SECRET_KEY = /(secret|token|password|private_key|api_key)$/;
+const ENV_REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+/**
+ * Secrets come from the environment or from files (Docker and Kubernetes secrets): any string may reference
+ * variables as `${NAME}`, and any secret key may be given as `<key>_file`, a path whose content (without its final
+ * newline) is the secret. Returns the secret keys whose values were written in the document itself.
+ */
+function resolveSecrets(
+  node: unknown,
+  env: Env,
+  sources: Map<string, string>,
+  problems: ConfigProblem[],
+  origin: string,
+  prefix = '',
+): string[] {
+  if (typeof node !== 'object' || node === null) return [];
+  const record = node as RawConfig;
+  const literal: string[] = [];
+  for (const [name, value] of Object.entries(record)) {
+    const key = prefix ? `${prefix}.${name}` : name;
+    const secretFile = name.endsWith('_file') && SECRET_KEY.test(name.slice(0, -'_file'.length));
+    if (secretFile && typeof value === 'string') {
+      const target = name.slice(0, -'_file'.length);
+      const targetKey = prefix ? `${prefix}.${target}` : target;
+      delete record[name];
+      if (target in record) {
+        problems.push({ key, source: origin, message: `give either ${target} or ${name}, not both` });
+        continue;
+      }
+      const content = readSecretFile(value, key, origin, problems);
+      if (content !== undefined) record[target] = content;
+      sources.set(targetKey, value);
+    } else if (typeof value === 'string' && value.includes('${')) {
+      record[name] = value.replace(ENV_REFERENCE, (_match, variable: string) => {
+        const found = env[variable];
+        if (found === undefined)
+          problems.push({ key, source: origin, message: `environment variable ${variable} is not set` });
+        return found ?? '';
+      });
+      sources.set(key, `${origin} (environment)`);
+    } else if (typeof value === 'string') {
+      if (SECRET_KEY.test(name) || (/(^|_)url$/.test(name) && hasPassword(value))) literal.push(key);
+    } else {
+      literal.push(...resolveSecrets(value, env, sources, problems, origin, key));
+    }
+  }
+  return literal;
+}
+
+/** `NAME`, or else the content of the file named by `NAME_FILE`. */
+function fromEnvironment(env: Env, name: string, problems: ConfigProblem[], key: string) {
+  const value = env[name];
+  const file = env[`${name}_FILE`];
+  if ((value !== undefined && value !== '') || !file) return value;
+  return readSecretFile(file, key, `${name}_FILE`, problems);
+}
+
+function readSecretFile(path: string, key: string, source: string, problems: ConfigProblem[]) {
+  try {
+    return readFileSync(path, 'utf8').replace(/\r?\n$/, '');
+  } catch (error) {
+    problems.push({
+      key,
+      source,
+      message: `cannot read the secret file ${path}: ${(error as Error).message}`,
+    });
+    return undefined;
+  }
+}
+
+function hasPassword(url: string): boolean {
+  try {
+    return new URL(url).password !== '';
+  } catch {
+    return false;
+  }
 }
 
 function resolveFile(explicit: string | undefined, cwd: string): string | undefined {

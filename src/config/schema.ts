@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_GUARD_POLICY } from '../guard/policy.js';
 import { GUARD_DECISIONS, GUARD_REASONS } from '../guard/types.js';
+import { identityConfig } from '../identity/config-schema.js';
+import { quotaConfig } from '../quota/config.js';
 
 /**
  * The shape of `mizan.yaml`. Keys are snake_case in the file; every default lives here so that the example
@@ -42,6 +44,8 @@ const openAICompatibleProvider = z.strictObject({
     .string()
     .regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name')
     .optional(),
+  /** The key itself, given as "${ENV_VAR}" or in `api_key_file` (read by the loader); wins over `api_key_env`. */
+  api_key: z.string().min(1).optional(),
   hosting,
   timeouts: timeouts.prefault({}),
   retries: retries.prefault({}),
@@ -69,6 +73,8 @@ const model = z.strictObject({
   context_length: z.number().int().positive().optional(),
   /** Energy per 1,000 tokens on the hardware that serves it (Wh), as measured by its operator; enables estimates. */
   energy_wh_per_1k_tokens: z.number().positive().optional(),
+  /** Parameters (billions): without a measured energy, the estimate is derived from them (src/quota/energy.ts). */
+  parameters_billions: z.number().positive().optional(),
   approved_for: z.array(z.enum(riskTiers)).default([]),
   /** Models tried in order when this one fails before its first byte. */
   fallback: z.array(z.string()).default([]),
@@ -82,6 +88,33 @@ export const configSchema = z.strictObject({
       body_limit_bytes: z.number().int().positive().default(1_048_576),
       /** Sent to every replica's load balancer in `server-timing`; off hides stage names from clients. */
       server_timing: z.boolean().default(true),
+      /** Largest request line and headers together; bigger requests answer 431. */
+      max_header_bytes: z.number().int().min(1024).default(16_384),
+      /** How long a client may take to send a request; none bounds the answer, so streams are never cut. */
+      timeouts: z
+        .strictObject({
+          headers_ms: z.number().int().positive().default(10_000),
+          /** The whole request, body included (document uploads too). */
+          request_ms: z.number().int().positive().default(120_000),
+          /** An idle kept-alive connection between two requests. */
+          keep_alive_ms: z.number().int().positive().default(5_000),
+        })
+        .prefault({}),
+      json: z
+        .strictObject({
+          max_depth: z.number().int().min(1).default(64),
+          max_keys: z.number().int().min(1).default(10_000),
+        })
+        .prefault({}),
+      /** Origins whose browser pages may call the API; none by default (no cross-origin access). */
+      cors: z
+        .strictObject({
+          origins: z.array(z.url({ protocol: /^https?$/ })).default([]),
+          credentials: z.boolean().default(false),
+        })
+        .prefault({}),
+      /** Send Strict-Transport-Security (also sent on any request that arrived over TLS). */
+      hsts: z.boolean().default(false),
     })
     .prefault({}),
   data_dir: z.string().default('./data'),
@@ -110,6 +143,8 @@ export const configSchema = z.strictObject({
       default_rpm: z.number().int().min(0).default(0),
     })
     .prefault({}),
+  /** Rate limits and token quotas per application, actor and model, and usage accounting (src/quota). */
+  quota: quotaConfig,
   privacy: z
     .strictObject({
       /** How long a named conversation's pseudonyms (encrypted) are kept, so later turns restore them. */
@@ -233,6 +268,8 @@ export const configSchema = z.strictObject({
         .optional(),
     })
     .prefault({}),
+  /** Sign-in with OpenID Connect (citizens with the national digital identity, staff with their administration's). */
+  identity: identityConfig.prefault({}),
   logging: z
     .strictObject({
       level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

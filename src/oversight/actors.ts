@@ -1,8 +1,19 @@
 import { errors } from '../errors.js';
 
-/** The roles of the people who govern a tenant's applications (issue 10 maps identity-provider claims onto them). */
-export const STAFF_ROLES = ['tenant_admin', 'dpo', 'reviewer', 'auditor'] as const;
+/**
+ * The roles of a tenant's staff: the people who govern its applications, and its agents, who use an assistant for
+ * the citizens they serve. A tenant's identity provider maps its claims onto them (src/identity/roles.ts).
+ */
+export const STAFF_ROLES = ['tenant_admin', 'dpo', 'reviewer', 'auditor', 'agent'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/**
+ * Every role a person can hold. A citizen signed in with the national digital identity is not staff: they chat with
+ * their tenant's citizen-facing application and govern nothing. The platform admin is the admin token's, never a
+ * tenant identity provider's to grant.
+ */
+export const ROLES = ['citizen', ...STAFF_ROLES, 'platform_admin'] as const;
+export type Role = (typeof ROLES)[number];
 
 export const isStaffRole = (value: string): value is StaffRole =>
   (STAFF_ROLES as readonly string[]).includes(value);

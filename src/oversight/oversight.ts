@@ -21,7 +21,7 @@ import { createReviewProtector } from './review/protect-for-review.js';
 import { createReviewService } from './review/review-service.js';
 import { createAssessmentService } from './risk/assessment-service.js';
 import { createSandboxService } from './sandbox/sandbox-service.js';
-import { createStaffService } from './staff.js';
+import { createStaffService, type StaffSessions } from './staff.js';
 
 const DAY_MS = 86_400_000;
 
@@ -38,6 +38,8 @@ export function createOversight(deps: {
   scan: (text: string) => Entity[];
   hashKey: (tenantId: string) => Uint8Array;
   secret: string;
+  /** Staff signed in with OpenID Connect (src/identity). */
+  sessions?: StaffSessions;
 }) {
   const { config, logger } = deps;
   const { audit } = deps;
@@ -91,7 +93,13 @@ export function createOversight(deps: {
     ),
     assuranceRuns,
     reviews,
-    staff: createStaffService({ store, audit, secret: deps.secret, adminToken: config.security.admin_token }),
+    staff: createStaffService({
+      store,
+      audit,
+      secret: deps.secret,
+      adminToken: config.security.admin_token,
+      ...(deps.sessions ? { sessions: deps.sessions } : {}),
+    }),
     breaker,
     protectForReview: createReviewProtector({
       scan: deps.scan,

@@ -11,6 +11,12 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** How the staff service reads a sign-in session (src/identity), without depending on it. */
+export interface StaffSessions {
+  isSession(token: string): boolean;
+  actor(token: string): Promise<Actor>;
+}
+
 /**
  * The people who govern a tenant: each gets a staff token with roles. The platform admin (the admin token) and a
  * tenant's admins create them; issue 10's single sign-on maps an identity provider's claims onto the same roles.
@@ -20,13 +26,19 @@ export function createStaffService(options: {
   audit: AuditLog;
   secret: string;
   adminToken: string | undefined;
+  /** Sign-in sessions (src/identity): staff signed in with their administration's provider act with its roles. */
+  sessions?: StaffSessions;
 }) {
-  const { store, secret } = options;
+  const { store, secret, sessions } = options;
   return {
-    /** The actor behind a bearer token: the admin token or a staff token; 401 otherwise. */
+    /**
+     * The actor behind a bearer token: the admin token, a staff token, or a staff member's sign-in session (a
+     * session cookie arrives here as its token); 401 otherwise, 403 for a citizen's session.
+     */
     async authenticate(bearer: string | undefined): Promise<Actor> {
       if (bearer && options.adminToken && sameSecret(bearer, options.adminToken))
         return { kind: 'platform_admin' };
+      if (bearer && sessions?.isSession(bearer)) return sessions.actor(bearer);
       if (bearer && looksLikeApiKey(bearer, STAFF_TOKEN_PREFIX)) {
         const member = await store.findActiveStaffByHash(hashApiKey(bearer, secret));
         if (member) {
@@ -41,7 +53,7 @@ export function createStaffService(options: {
       }
       throw errors.unauthenticated(
         'invalid_staff_token',
-        'this needs a staff token (created with `mizan staff create`) or the admin token, as a Bearer token',
+        'this needs a staff token (created with `mizan staff create`) or the admin token, as a Bearer token, or a staff member signed in at /auth/<tenant>/login',
       );
     },
 

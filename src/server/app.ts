@@ -4,7 +4,9 @@ import { errors } from '../errors.js';
 import type { Platform } from '../platform.js';
 import { sendError } from './errors.js';
 import { registerJsonBodyParser } from './json-body.js';
+import { registerSecurity, serverOptions } from './security/index.js';
 import { adminRoutes } from './routes/admin.js';
+import { authRoutes } from './routes/auth.js';
 import { chatCompletionsRoute } from './routes/chat-completions.js';
 import { embeddingsRoute } from './routes/embeddings.js';
 import { healthRoutes } from './routes/health.js';
@@ -13,6 +15,7 @@ import { oversightRoutes } from './routes/oversight.js';
 import { auditRoutes } from './routes/audit.js';
 import { reviewsRoutes } from './routes/reviews.js';
 import { subjectRightsRoutes } from './routes/subject-rights.js';
+import { usageRoutes } from './routes/usage.js';
 
 /** An incoming request id is kept only if it is short and plain, so it cannot smuggle anything into logs. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -26,16 +29,19 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
     loggerInstance: platform.logger as FastifyBaseLogger,
     // One line per request is written by the onResponse hook below, without Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: platform.config.server.body_limit_bytes,
+    ...serverOptions(platform.config.server),
     requestIdHeader: false,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
     },
     return503OnClosing: true,
+    // A URL Fastify cannot route (bad percent-encoding, an over-long parameter) gets Mizan's error shape too.
+    frameworkErrors: (error, request, reply) => sendError(platform, request, reply, error),
   });
 
-  registerJsonBodyParser(app);
+  registerJsonBodyParser(app, platform.config.server.json);
+  await registerSecurity(app, platform.config.server);
   app.setErrorHandler((error, request, reply) => sendError(platform, request, reply, error));
   app.setNotFoundHandler((request, reply) =>
     sendError(
@@ -63,6 +69,8 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
     );
   });
 
+  // First: its hook turns a checked session cookie into the credential every later route reads.
+  await authRoutes(app, platform);
   healthRoutes(app, platform);
   chatCompletionsRoute(app, platform);
   embeddingsRoute(app, platform);
@@ -72,6 +80,7 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   oversightRoutes(app, platform);
   auditRoutes(app, platform);
   subjectRightsRoutes(app, platform);
+  usageRoutes(app, platform);
   await app.ready();
   return app;
 }

@@ -8,6 +8,8 @@ import { oversight } from './migrations/0005-oversight.js';
 import { assurance } from './migrations/0006-assurance.js';
 import { verifiableAudit } from './migrations/0007-verifiable-audit.js';
 import { subjectRights } from './migrations/0008-subject-rights.js';
+import { identitySessions } from './migrations/0009-identity-sessions.js';
+import { usage } from './migrations/0010-usage.js';
 import type { DatabaseSchema } from './schema.js';
 
 /**
@@ -23,6 +25,8 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['0006-assurance', assurance],
   ['0007-verifiable-audit', verifiableAudit],
   ['0008-subject-rights', subjectRights],
+  ['0009-identity-sessions', identitySessions],
+  ['0010-usage', usage],
 ];
 
 const provider: MigrationProvider = { getMigrations: async () => Object.fromEntries(MIGRATIONS) };

@@ -369,6 +369,34 @@ export interface LegalHoldsTable {
   lifted_at: Date | null;
 }
 
+/** A sign-in session (migration 0009-identity-sessions): the token's HMAC, never the token. */
+export interface SessionsTable {
+  id: Id;
+  tenant_id: ColumnType<string, string, never>;
+  token_hash: ColumnType<string, string, never>;
+  kind: ColumnType<'citizen' | 'staff', 'citizen' | 'staff', never>;
+  /** The person's pairwise pseudonym (src/identity/pseudonym.ts). */
+  subject: ColumnType<string, string, never>;
+  roles: Json<string[]>;
+  issuer: ColumnType<string, string, never>;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, Date, never>;
+  ended_at: Date | null;
+}
+
+/** Usage per application, model and UTC day (migration 0010-usage), added to by upserts. */
+export interface UsageDailyTable {
+  application_id: ColumnType<string, string, never>;
+  model: ColumnType<string, string, never>;
+  /** `YYYY-MM-DD`, UTC. */
+  day: ColumnType<string, string, never>;
+  tenant_id: ColumnType<string, string, never>;
+  requests: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  energy_wh: number | null;
+}
+
 export interface DatabaseSchema {
   tenants: TenantsTable;
   applications: ApplicationsTable;
@@ -397,4 +425,6 @@ export interface DatabaseSchema {
   subject_requests: SubjectRequestsTable;
   objections: ObjectionsTable;
   legal_holds: LegalHoldsTable;
+  sessions: SessionsTable;
+  usage_daily: UsageDailyTable;
 }

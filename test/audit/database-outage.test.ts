@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Client } from 'pg';
+import { verifyExport } from '../../src/audit/verify-export.js';
 import { startGateway, upstreamProvider, UPSTREAM_ENV } from '../support/gateway-harness.js';
 import { privatePostgresUnavailable, startPrivatePostgres } from '../support/private-postgres.js';
 import { startTestUpstream } from '../support/test-upstream.js';
@@ -111,6 +115,16 @@ describe('the audit log when PostgreSQL dies under load', { skip: privatePostgre
           );
           const { rows: count } = await client.query<{ n: string }>('select count(*) as n from audit_events');
           assert.equal(tree[0]!.tree_size, count[0]!.n, 'one tree holds every record');
+          // The heads signed before, during and after the outage are heads of that one tree, as an auditor sees it.
+          const exported = join(mkdtempSync(join(tmpdir(), 'mizan-outage-')), 'export');
+          try {
+            await audit.export(exported, {});
+            const report = await verifyExport(exported);
+            assert.ok(report.valid, report.problems.map((p) => p.message).join('\n'));
+            assert.equal(report.tree_size, Number(count[0]!.n));
+          } finally {
+            rmSync(dirname(exported), { recursive: true, force: true });
+          }
         } finally {
           await client.end();
         }

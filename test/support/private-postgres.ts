@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../bench/processes.js';
 import { Client } from 'pg';
 
 /**
@@ -42,16 +42,6 @@ export function privatePostgresUnavailable(): string | undefined {
   if (process.getuid?.() === 0 && !postgresUser()) return 'running as root without a postgres user';
   return undefined;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 async function waitForServer(url: string, timeoutMs: number, gone = () => false): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -28,6 +28,15 @@ export interface UpstreamBehaviour {
   hang?: boolean;
   /** Streaming: send the role chunk and N content pieces, then stall forever without ending. */
   stallAfterChunks?: number;
+  /**
+   * Streaming: send the role chunk and N content pieces, then reset the connection (a server that died mid-answer);
+   * with `chunkDelayMs`, the reset comes that long after the last piece.
+   */
+  disconnectAfterChunks?: number;
+  /** Streaming: send the role chunk and N content pieces, then end the response cleanly, without finish or [DONE]. */
+  endAfterChunks?: number;
+  /** Non-streaming: send the headers and half the JSON body, then reset the connection. */
+  cutBody?: boolean;
   usage?: { prompt_tokens: number; completion_tokens: number };
   /** Default 'stop'. */
   finishReason?: string;
@@ -269,7 +278,7 @@ async function handle(context: ReplyContext): Promise<void> {
 function sendChat(context: ReplyContext, request: Record<string, unknown>): void {
   const { behaviour } = context;
   const pieces = piecesOf(behaviour);
-  sendJson(context.res, 200, {
+  const completion = {
     id: `chatcmpl-${context.id}`,
     object: 'chat.completion',
     created: nowSeconds(),
@@ -283,7 +292,14 @@ function sendChat(context: ReplyContext, request: Record<string, unknown>): void
       },
     ],
     usage: usageOf(behaviour, request, pieces),
+  };
+  if (!behaviour.cutBody) return sendJson(context.res, 200, completion);
+  const text = JSON.stringify(completion);
+  context.res.writeHead(200, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
   });
+  context.res.write(text.slice(0, text.length >> 1), () => context.resetSocket());
 }
 
 async function streamChat(context: ReplyContext, request: Record<string, unknown>): Promise<void> {
@@ -315,6 +331,9 @@ async function streamChat(context: ReplyContext, request: Record<string, unknown
     // Headers and N pieces are out; returning leaves the response open until close() or the client ends it.
     if (index === behaviour.stallAfterChunks) return;
     if (behaviour.chunkDelayMs) await sleep(behaviour.chunkDelayMs, undefined, { signal });
+    // After the delay, so that the client has read the pieces sent before (a reset discards unread bytes).
+    if (index === behaviour.disconnectAfterChunks) return context.resetSocket();
+    if (index === behaviour.endAfterChunks) return void res.end();
     if (!res.write(event([choice({ content: piece }, null)]))) await drained(res, signal);
   }
   if (behaviour.stallAfterChunks !== undefined) return;

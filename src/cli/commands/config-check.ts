@@ -4,7 +4,7 @@ import type { CliOptions } from '../context.js';
 
 /** Validates the configuration without starting anything; a ConfigError lists every faulty key. */
 export function configCheck(options: CliOptions): void {
-  const { config, file } = loadConfig({ file: options.config });
+  const { config, file, warnings } = loadConfig({ file: options.config });
   if (config.database.url) resolveKeyHashSecret(config);
   const summary = {
     file: file ?? null,
@@ -17,11 +17,13 @@ export function configCheck(options: CliOptions): void {
         ? {
             base_url: p.base_url,
             hosting: p.hosting,
-            api_key: p.api_key_env
-              ? process.env[p.api_key_env]
-                ? 'set'
-                : `missing: ${p.api_key_env}`
-              : 'none',
+            api_key: p.api_key
+              ? 'set'
+              : p.api_key_env
+                ? process.env[p.api_key_env]
+                  ? 'set'
+                  : `missing: ${p.api_key_env}`
+                : 'none',
           }
         : {}),
     })),
@@ -32,6 +34,7 @@ export function configCheck(options: CliOptions): void {
       fallback: m.fallback,
     })),
     admin_api: config.security.admin_token ? 'on' : 'off',
+    warnings,
   };
   console.log(
     options.json

@@ -15,6 +15,7 @@ export async function serve(options: CliOptions): Promise<void> {
   const config = withLocalAdminToken(loaded.config);
   const platform = await createPlatform(config);
   const { logger } = platform;
+  for (const warning of loaded.warnings) logger.warn({ config: loaded.file }, warning);
   if (!config.database.url) {
     const demo = await bootstrapDemo(platform.tenancy, config.data_dir, (id) =>
       commissionDemoApplication(platform.oversight, id),

@@ -74,12 +74,22 @@ export function classifyNetworkError(
   const code = (error as { code?: string }).code ?? '';
   if (code === 'UND_ERR_HEADERS_TIMEOUT') return upstreamTimeout(providerId, 'first byte', error);
   if (code === 'UND_ERR_BODY_TIMEOUT') return upstreamTimeout(providerId, 'stream stalled', error);
-  if (connectionCodes.has(code) || phase === 'headers') {
+  const why = code || (error as Error).message;
+  if (phase === 'headers') {
     return new UpstreamError(
       'upstream_unreachable',
-      `could not reach model server "${providerId}" (${code || (error as Error).message})`,
+      `could not reach model server "${providerId}" (${why})`,
       { status: 502, retryable: true, fallback: true, cause: error },
     );
+  }
+  // The server was reached and began its answer: the connection broke during the body.
+  if (connectionCodes.has(code)) {
+    return new UpstreamError('upstream_error', `model server "${providerId}" broke off the answer (${why})`, {
+      status: 502,
+      retryable: true,
+      fallback: true,
+      cause: error,
+    });
   }
   return new UpstreamError('upstream_error', `model server "${providerId}" broke off the answer`, {
     status: 502,
@@ -88,6 +98,17 @@ export function classifyNetworkError(
     cause: error,
   });
 }
+
+/**
+ * A stream that ended with neither a finish reason nor `[DONE]`: the answer was cut short (a proxy or the server
+ * closed it cleanly halfway). Before the first byte reaches the client, it is tried again or handed over.
+ */
+export const endedEarly = (providerId: string) =>
+  new UpstreamError(
+    'upstream_error',
+    `model server "${providerId}" ended the answer before it was complete`,
+    { status: 502, retryable: true, fallback: true },
+  );
 
 /** The upstream answered, but not with the JSON its protocol promises. */
 export const badResponse = (providerId: string, cause: unknown) =>

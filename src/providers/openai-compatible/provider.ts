@@ -11,7 +11,7 @@ import {
   type ModelProvider,
   type StreamPart,
 } from '../spec.js';
-import { badResponse, classifyNetworkError, classifyStatus } from './classify-failure.js';
+import { badResponse, classifyNetworkError, classifyStatus, endedEarly } from './classify-failure.js';
 import { convertUsage, mapChunk, mapCompletion } from './map-response.js';
 import { decodeSseData } from './sse-decoder.js';
 
@@ -29,7 +29,8 @@ export function createOpenAICompatibleProvider(
   options: OpenAICompatibleProviderOptions = {},
 ): ModelProvider {
   const base = new URL(config.base_url.endsWith('/') ? config.base_url : `${config.base_url}/`);
-  const apiKey = config.api_key_env ? (options.env ?? process.env)[config.api_key_env] : undefined;
+  const apiKey =
+    config.api_key ?? (config.api_key_env ? (options.env ?? process.env)[config.api_key_env] : undefined);
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
@@ -116,6 +117,7 @@ export function createOpenAICompatibleProvider(
   });
 
   async function* parts(body: Dispatcher.ResponseData['body'], d: Deadline): AsyncGenerator<StreamPart> {
+    let finished = false;
     try {
       for await (const data of decodeSseData(body)) {
         if (data === '[DONE]') return;
@@ -126,8 +128,13 @@ export function createOpenAICompatibleProvider(
           throw badResponse(config.id, error);
         }
         if (chunk.error) throw classifyStatus(config.id, 500, data, undefined);
-        yield* mapChunk(chunk);
+        for (const part of mapChunk(chunk)) {
+          finished ||= part.type === 'finish';
+          yield part;
+        }
       }
+      // Without [DONE], an answer is whole only if its finish reason came: otherwise it was cut short.
+      if (!finished) throw endedEarly(config.id);
     } catch (error) {
       throw failure(error, d, 'body');
     } finally {

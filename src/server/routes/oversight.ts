@@ -5,6 +5,7 @@ import { errors } from '../../errors.js';
 import type { Actor } from '../../oversight/actors.js';
 import { processingRecord, renderProcessingRecordHtml } from '../../oversight/register/processing-record.js';
 import { toUseCaseWire } from '../../oversight/register/use-case.js';
+import { READ_ROLES } from '../../oversight/governance.js';
 import { decisionSchema } from '../../oversight/review/review-service.js';
 import { loadQuestionnaire } from '../../oversight/risk/questionnaire.js';
 import type { Platform } from '../../platform.js';
@@ -246,6 +247,9 @@ export function oversightRoutes(app: FastifyInstance, platform: Platform): void 
         const status = query.status
           ? parseWith(z.strictObject({ status: reviewStatuses }), { status: query.status.split(',') }).status
           : undefined;
+        // Another tenant's application answers 404, as everywhere else, rather than an empty queue.
+        if (query.application)
+          await o.governance.applicationFor(actor(request), query.application, READ_ROLES);
         const cases = await o.reviews.list(actor(request), {
           ...(status ? { status } : {}),
           ...(query.application ? { applicationId: query.application } : {}),
