@@ -2,7 +2,7 @@
  * Trains the guard's compact classifier (models/guard-classifier.bin) and prints its held-out scores.
  *
  *   node --import tsx scripts/guard/train-classifier.ts [--data ../shared/data] [--out models/guard-classifier.bin]
- *     [--seed 7] [--epochs 6] [--bits 18] [--balance 0.5]
+ *     [--seed 7] [--epochs 6] [--bits 18] [--balance 0.5] [--citizen-weight 6]
  *
  * Method: one-vs-rest logistic regression over hashed, signed character 1–5-grams and word uni- and bigrams of the
  * folded text (src/guard/classifier/features.ts), features scaled by 1/√count, AdaGrad. The number of epochs and
@@ -43,8 +43,6 @@ const RECIPE_VERSION = '1.0';
 const WINDOW_BLOCKS = 4;
 /** About a five-word message: shorter ones count as if they had this many features, i.e. as less evidence. */
 const MIN_FEATURES = 32;
-/** Citizens' questions and conversation weigh more: a false alarm there is what citizens see. */
-const CITIZEN_WEIGHT = 3;
 const LABELS = CLASSIFIER_LABELS.length;
 
 const { values } = parseArgs({
@@ -57,6 +55,8 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '0.2' },
     /** Positives weigh (negatives / positives)^balance: 1 balances the classes, 0 leaves the corpus's counts. */
     balance: { type: 'string', default: '0.5' },
+    /** Citizens' questions and conversation weigh more: a false alarm there is what citizens see. */
+    'citizen-weight': { type: 'string', default: '6' },
   },
 });
 const seed = Number(values.seed);
@@ -65,6 +65,7 @@ const bucketBits = Number(values.bits);
 const mask = (1 << bucketBits) - 1;
 const rate = Number(values.rate);
 const maxEpochs = Number(values.epochs);
+const citizenWeight = Number(values['citizen-weight']);
 
 // Corpus, deduplicated: a text held out must not also be trained on, and one text carries one set of labels.
 const byText = new Map<string, Example>();
@@ -108,7 +109,7 @@ function encode(set: Example[]): { features: Int32Array; rows: Row[] } {
       start: total,
       count: distinct.length,
       targets: Uint8Array.from(CLASSIFIER_LABELS, (l) => (example.labels.includes(l) ? 1 : 0)),
-      weight: isCitizenMessage(example) ? CITIZEN_WEIGHT : 1,
+      weight: isCitizenMessage(example) ? citizenWeight : 1,
       fold: foldOf(example.group),
     });
     chunks.push(Int32Array.from(distinct));
