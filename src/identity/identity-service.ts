@@ -34,6 +34,13 @@ export interface SessionView {
   expires_at: string;
 }
 
+/** A citizen signed in at a tenant, known by their pairwise pseudonym only. */
+export interface SignedInCitizen {
+  kind: 'citizen';
+  tenantId: string;
+  subject: string;
+}
+
 const sameText = (a: string, b: string) => {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -225,6 +232,17 @@ export function createIdentity(deps: {
         principal: { tenant, application, keyId: session.id, sandboxId: null },
         subject: session.kind === 'citizen' ? session.subject : undefined,
       };
+    },
+
+    /**
+     * The citizen a session belongs to, by their tenant and pseudonym, for what a person asks about themselves (a held
+     * answer, their data rights); undefined for a staff session; 401 once it has ended or expired.
+     */
+    async citizen(token: string): Promise<SignedInCitizen | undefined> {
+      const session = await activeSession(token);
+      return session.kind === 'citizen'
+        ? { kind: 'citizen', tenantId: session.tenantId, subject: session.subject }
+        : undefined;
     },
 
     /** The governance actor of a staff session; a citizen's session governs nothing (403). */

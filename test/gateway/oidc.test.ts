@@ -14,9 +14,12 @@ import { useUpstreamGateway } from '../support/gateway-harness.js';
 
 /** The provider's `sub` of the citizen: what a national identity provider may derive from the identity card. */
 const CITIZEN_SUB = 'AB123456';
+/** Another citizen of the same administration. */
+const NEIGHBOUR_SUB = 'CD654321';
 /** Accounts at the test provider, with the values of their `roles` claim. */
 const ACCOUNTS: Record<string, string[]> = {
   [CITIZEN_SUB]: [],
+  [NEIGHBOUR_SUB]: [],
   'reviewer-1': ['mizan-reviewer'],
   'agent-1': ['mizan-agent', 'unrelated-group'],
   'reviewer-other': ['mizan-reviewer'],
@@ -193,9 +196,19 @@ describe('sign-in with OpenID Connect', () => {
       ...(user ? { user } : {}),
     });
 
+  /** The headers of a browser's request that changes something: its cookie, and its session's CSRF token. */
+  const unsafeOf = async (jar: Jar) => ({
+    ...cookieOf(jar),
+    'x-csrf-token': (await sessionOf(jar)).csrf_token,
+  });
+  const errorCode = (r: Reply) => (r.body.error as { code: string }).code;
+
   let citizen: Jar;
   let reviewer: Jar;
   let caseId: string;
+  /** The audit ids of the citizen's own chat, and of an agent's chat for someone else. */
+  let citizenFlow: string;
+  let agentFlow: string;
 
   before(async () => {
     citizen = await signIn('ministry-test', CITIZEN_SUB);
@@ -242,6 +255,7 @@ describe('sign-in with OpenID Connect', () => {
     assert.equal(r.status, 200, JSON.stringify(r.body));
     const { platform, tenantId } = fixture.gateway;
     const auditId = (r.body.mizan as { audit_id: string }).audit_id;
+    citizenFlow = auditId;
     const record = (await platform.audit.store.byId(auditId))!;
     assert.equal(record.dataSubject, platform.rights.subjects.identify(tenantId, subject));
     assert.ok(!JSON.stringify(record).includes(CITIZEN_SUB));
@@ -277,7 +291,8 @@ describe('sign-in with OpenID Connect', () => {
     const r = await chat({ ...cookieOf(agent), 'x-csrf-token': session.csrf_token }, 'citizen-at-the-desk');
     assert.equal(r.status, 200, JSON.stringify(r.body));
     const { platform, tenantId } = fixture.gateway;
-    const record = (await platform.audit.store.byId((r.body.mizan as { audit_id: string }).audit_id))!;
+    agentFlow = (r.body.mizan as { audit_id: string }).audit_id;
+    const record = (await platform.audit.store.byId(agentFlow))!;
     assert.equal(record.dataSubject, platform.rights.subjects.identify(tenantId, 'citizen-at-the-desk'));
 
     const { csrf_token } = await sessionOf(reviewer);
@@ -304,6 +319,109 @@ describe('sign-in with OpenID Connect', () => {
       cookieOf(other),
     );
     assert.equal(useCase.status, 404);
+  });
+
+  it('lets a citizen fetch their held answer with their session, and no one else', async () => {
+    const held = await call('POST', '/v1/chat/completions', await unsafeOf(citizen), {
+      model: 'atlas',
+      messages: [{ role: 'user', content: 'Je veux parler à un conseiller, svp.' }],
+    });
+    assert.equal(held.status, 200, JSON.stringify(held.body));
+    const review = (held.body.mizan as { review: { case_id: string; status: string } }).review;
+    assert.equal(review.status, 'pending');
+    const path = `/v1/reviews/${review.case_id}`;
+
+    const pending = await call('GET', path, cookieOf(citizen));
+    assert.equal(pending.status, 200, JSON.stringify(pending.body));
+    assert.equal(pending.body.status, 'pending');
+    // Another citizen of the tenant, the same person signed in at another tenant, and staff: not found.
+    for (const [tenant, account] of [
+      ['ministry-test', NEIGHBOUR_SUB],
+      ['ministry-other', CITIZEN_SUB],
+      ['ministry-test', 'reviewer-1'],
+    ] as const) {
+      const other = await call('GET', path, cookieOf(await signIn(tenant, account)));
+      assert.equal(other.status, 404, `${account} at ${tenant}`);
+      assert.equal(errorCode(other), 'review_case_not_found');
+    }
+
+    const staff = await unsafeOf(reviewer);
+    const claimed = await call('POST', `/v1/oversight/reviews/${review.case_id}/claim`, staff);
+    assert.equal(claimed.status, 200, JSON.stringify(claimed.body));
+    const approved = await call('POST', `/v1/oversight/reviews/${review.case_id}/approve`, staff, {});
+    assert.equal(approved.status, 200, JSON.stringify(approved.body));
+
+    const outcome = await call('GET', path, cookieOf(citizen));
+    assert.equal(outcome.status, 200, JSON.stringify(outcome.body));
+    assert.equal(outcome.body.status, 'approved');
+    assert.equal(typeof outcome.body.answer, 'string');
+  });
+
+  it('lets a citizen file an access request for themselves and follow it, and no one else', async () => {
+    const { platform, tenantId } = fixture.gateway;
+    const { subject } = await sessionOf(citizen);
+    const dataSubject = platform.rights.subjects.identify(tenantId, subject);
+    const filed = await call('POST', '/v1/subject-rights/requests', await unsafeOf(citizen), {
+      kind: 'access',
+    });
+    assert.equal(filed.status, 201, JSON.stringify(filed.body));
+    assert.equal(filed.body.data_subject, dataSubject);
+    assert.equal(filed.body.status, 'completed');
+    const exported = filed.body.export as { data_subject: string; records: Array<{ id: string }> };
+    assert.equal(exported.data_subject, dataSubject);
+    const ids = exported.records.map((r) => r.id);
+    assert.ok(ids.includes(citizenFlow), 'their chat is in their export');
+    assert.ok(!ids.includes(agentFlow), "another person's chat is not");
+
+    const path = `/v1/subject-rights/requests/${filed.body.id as string}`;
+    const read = await call('GET', path, cookieOf(citizen));
+    assert.equal(read.status, 200, JSON.stringify(read.body));
+    assert.deepEqual([read.body.kind, read.body.status], ['access', 'completed']);
+    const list = await call('GET', '/v1/subject-rights/requests', cookieOf(citizen));
+    assert.equal(list.status, 200, JSON.stringify(list.body));
+    const mine = list.body.data as Array<{ id: string; data_subject: string }>;
+    assert.ok(mine.some((r) => r.id === filed.body.id));
+    assert.ok(mine.every((r) => r.data_subject === dataSubject));
+
+    const neighbour = await signIn('ministry-test', NEIGHBOUR_SUB);
+    const theirs = await call('GET', path, cookieOf(neighbour));
+    assert.equal(theirs.status, 404);
+    assert.equal(errorCode(theirs), 'subject_request_not_found');
+    const listed = await call('GET', '/v1/subject-rights/requests', cookieOf(neighbour));
+    assert.deepEqual(listed.body.data, []);
+    // Deciding on requests stays with the DPO.
+    const refused = await call('POST', `${path}/refuse`, await unsafeOf(citizen), {
+      reason: 'changed my mind',
+    });
+    assert.equal(refused.status, 403);
+    assert.equal(errorCode(refused), 'staff_required');
+  });
+
+  it('lets a citizen object to the processing of their data, which then stops their chats', async () => {
+    const objector = await signIn('ministry-test', NEIGHBOUR_SUB);
+    const headers = await unsafeOf(objector);
+    const filed = await call('POST', '/v1/subject-rights/requests', headers, { kind: 'opposition' });
+    assert.equal(filed.status, 201, JSON.stringify(filed.body));
+    assert.deepEqual([filed.body.kind, filed.body.status], ['opposition', 'completed']);
+    const refused = await chat(headers);
+    assert.equal(refused.status, 403);
+    assert.equal(errorCode(refused), 'subject_objected');
+    assert.equal((await chat(await unsafeOf(citizen))).status, 200, 'another citizen chats on');
+  });
+
+  it('refuses a citizen a request for another subject, or without the CSRF token', async () => {
+    const named = await call('POST', '/v1/subject-rights/requests', await unsafeOf(citizen), {
+      kind: 'erasure',
+      user: 'someone-else',
+    });
+    assert.equal(named.status, 400);
+    assert.deepEqual(
+      [errorCode(named), (named.body.error as { param: string }).param],
+      ['unknown_parameter', 'user'],
+    );
+    const forged = await call('POST', '/v1/subject-rights/requests', cookieOf(citizen), { kind: 'erasure' });
+    assert.equal(forged.status, 403);
+    assert.equal(errorCode(forged), 'csrf');
   });
 
   it('refuses a callback whose state is not the one this browser was sent with', async () => {

@@ -5,6 +5,7 @@ import { STAFF_ROLES, type Actor } from '../../src/oversight/actors.js';
 import { CONVERSATION_HEADER } from '../../src/server/flow.js';
 import { useUpstreamGateway } from '../support/gateway-harness.js';
 import { commission, MINIMAL_ANSWERS, MINIMAL_USE_CASE, TEST_PACK } from '../support/oversight-fixtures.js';
+import { openCitizenSession } from '../support/citizen-session.js';
 import { listRoutes } from '../support/route-table.js';
 
 const ADMIN_TOKEN = 'isolation-admin-token-0123456789abcdef';
@@ -50,12 +51,19 @@ interface Probe {
   body?: unknown;
   headers?: Record<string, string>;
   /** The credentials that can express this request (a staff body and an application body differ); default all. */
-  as?: 'staff' | 'application';
+  as?: Credential['kind'];
   /** A `filtered` request that must succeed for the check to mean anything (B's own chat, B's own access request). */
   succeeds?: boolean;
 }
 
 type Cases = Record<string, (a: TenantA) => Probe[]>;
+
+/** One of tenant B's credentials: its application's key, a staff member's token, or a citizen's session. */
+interface Credential {
+  label: string;
+  kind: 'application' | 'staff' | 'citizen';
+  token: string;
+}
 
 const refuse = (probe: Omit<Probe, 'expect'> = {}): Probe => ({ expect: 'refuse', ...probe });
 const filtered = (probe: Omit<Probe, 'expect'> = {}): Probe => ({ expect: 'filtered', ...probe });
@@ -96,6 +104,7 @@ const CASES: Cases = {
     }),
   ],
   'POST /v1/embeddings': () => [filtered({ body: { model: 'atlas', input: A_SECRET_TEXT } })],
+  // A's case is A's application's, and its citizen's: B's key and B's citizen (even under the same name) find nothing.
   'GET /v1/reviews/:id': (a) => [refuse({ path: `/v1/reviews/${a.reviewId}` })],
   'GET /v1/usage': (a) => [refuse({ query: { application: a.appId } }), filtered()],
 
@@ -215,6 +224,7 @@ const CASES: Cases = {
   'POST /v1/subject-rights/requests': (a) => [
     filtered({ body: { user: A_CITIZEN, kind: 'access' }, as: 'application', succeeds: true }),
     refuse({ body: { user: A_CITIZEN, kind: 'access', application: a.appId }, as: 'staff' }),
+    filtered({ body: { kind: 'access' }, as: 'citizen', succeeds: true }),
   ],
   'GET /v1/subject-rights/requests': () => [filtered()],
   'GET /v1/subject-rights/requests/:id': (a) => [
@@ -242,7 +252,8 @@ const CASES: Cases = {
     filtered({ path: `/auth/${a.tenantId}/callback`, query: { code: 'x', state: 'y' } }),
   ],
   'GET /auth/session': () => [filtered()],
-  'POST /auth/logout': () => [filtered()],
+  // Not with B's citizen session, which it would end before the probes that follow.
+  'POST /auth/logout': () => [filtered({ as: 'application' }), filtered({ as: 'staff' })],
 };
 
 function statsQuery(extra: Record<string, string> = {}) {
@@ -258,8 +269,8 @@ describe('tenant isolation: tenant B against tenant A, on every route', () => {
     oversight: { sampling_rates: { minimal: 1 } },
   });
   const a = { staffIds: [], staffTokens: [] } as unknown as TenantA;
-  /** Tenant B's credentials: its application's key and a staff member of every role. */
-  const credentials: Array<{ label: string; kind: 'application' | 'staff'; token: string }> = [];
+  /** Tenant B's credentials: its application's key, a staff member of every role, and a citizen's session. */
+  const credentials: Credential[] = [];
 
   const call = async (
     token: string | undefined,
@@ -397,6 +408,12 @@ describe('tenant isolation: tenant B against tenant A, on every route', () => {
       });
       credentials.push({ label: `B ${role}`, kind: 'staff', token });
     }
+    // B's citizen goes by the very name A's flows were filed under: still nothing of A's.
+    credentials.push({
+      label: 'B citizen session',
+      kind: 'citizen',
+      token: await openCitizenSession(platform, tenantB.id, A_CITIZEN),
+    });
   });
 
   it('has an isolation case for every route, and none for a route that is gone', () => {

@@ -22,11 +22,22 @@ export interface RightsContext {
   now: () => Date;
 }
 
-/** Who exercises or handles a right: an application on behalf of its signed-in user, or a person who governs. */
-export type RightsCaller = { kind: 'application'; principal: Principal } | Actor;
+/**
+ * Who exercises or handles a right: an application on behalf of its signed-in user, a citizen signed in at the
+ * tenant (for themselves only, named by their pairwise pseudonym), or a person who governs.
+ */
+export type RightsCaller =
+  | { kind: 'application'; principal: Principal }
+  | { kind: 'citizen'; tenantId: string; subject: string }
+  | Actor;
 
+/** The citizen is written without their pseudonym: the record's data subject already says who they are. */
 export const callerLabel = (caller: RightsCaller): string =>
-  caller.kind === 'application' ? `application:${caller.principal.application.id}` : actorLabel(caller);
+  caller.kind === 'application'
+    ? `application:${caller.principal.application.id}`
+    : caller.kind === 'citizen'
+      ? 'citizen'
+      : actorLabel(caller);
 
 /** Who handles rights requests (files them for a person, completes, refuses, lifts objections). */
 export const HANDLER_ROLES: readonly StaffRole[] = ['dpo'];

@@ -50,8 +50,8 @@ export interface SubjectRightsOptions {
 }
 
 export interface NewSubjectRequest {
-  /** The login subject of the person (OpenAI's `user`, the OpenID `sub`). */
-  user: string;
+  /** The login subject of the person (OpenAI's `user`, the OpenID `sub`); a signed-in citizen names no one. */
+  user?: string;
   kind: SubjectRequestKind;
   /** A rectification's corrections. */
   corrections?: Correction[];
@@ -109,6 +109,8 @@ export function createSubjectRights(options: SubjectRightsOptions) {
   });
 
   async function scopeOf(caller: RightsCaller, input: NewSubjectRequest): Promise<RightsScope> {
+    // A citizen's pseudonym is the tenant's: their request covers every application of it.
+    if (caller.kind === 'citizen') return { tenantId: caller.tenantId, applicationId: null };
     if (caller.kind !== 'application') return staffScope(ctx, caller, HANDLER_ROLES, input.application);
     const { tenant, application } = caller.principal;
     return { tenantId: tenant.id, applicationId: input.scope === 'tenant' ? null : application.id };
@@ -217,10 +219,20 @@ export function createSubjectRights(options: SubjectRightsOptions) {
     }
   }
 
-  /** The request, once the caller may see it: its tenant's DPO or admin, or the application it concerns. */
+  /**
+   * The request, once the caller may see it: its tenant's DPO or admin, the application it concerns, or the citizen
+   * it is about. Anyone else's is not found.
+   */
   async function visible(caller: RightsCaller, id: string): Promise<SubjectRequest> {
     const found = await store.findRequest(id);
     if (!found) throw requestNotFound(id);
+    if (caller.kind === 'citizen') {
+      const own =
+        found.tenantId === caller.tenantId &&
+        found.dataSubject === identify(ctx, caller.tenantId, caller.subject);
+      if (!own) throw requestNotFound(id);
+      return found;
+    }
     if (caller.kind === 'application') {
       const { tenant, application } = caller.principal;
       const own =
@@ -274,7 +286,9 @@ export function createSubjectRights(options: SubjectRightsOptions) {
       /** Files a request and answers it at once where the gateway can; 201 material. */
       async submit(caller: RightsCaller, input: NewSubjectRequest): Promise<SubmittedRequest> {
         const scope = await scopeOf(caller, input);
-        const dataSubject = identify(ctx, scope.tenantId, input.user);
+        // A citizen files for themselves, whoever the input names; no one else may leave `user` out.
+        const user = caller.kind === 'citizen' ? caller.subject : (input.user ?? '');
+        const dataSubject = identify(ctx, scope.tenantId, user);
         if ((input.kind === 'rectification') !== (input.corrections !== undefined)) {
           throw errors.invalidRequest(
             input.kind === 'rectification' ? 'corrections_required' : 'unexpected_corrections',
@@ -301,10 +315,15 @@ export function createSubjectRights(options: SubjectRightsOptions) {
         return answer(request, input.corrections);
       },
 
+      /** The tenant's requests, to its DPO or admin; a citizen's own, to them. */
       async list(
         caller: RightsCaller,
         filter: { status?: SubjectRequestStatus; kind?: SubjectRequestKind } = {},
       ): Promise<SubjectRequest[]> {
+        if (caller.kind === 'citizen') {
+          const { tenantId, subject } = caller;
+          return store.listRequests({ tenantId, dataSubject: identify(ctx, tenantId, subject), ...filter });
+        }
         const { tenantId } = await staffScope(ctx, caller, OVERSEER_ROLES, undefined);
         return store.listRequests({ tenantId, ...filter });
       },

@@ -24,6 +24,8 @@ const fromApplication = z.strictObject({
   corrections: correctionsSchema.optional(),
   scope: z.enum(['application', 'tenant']).optional(),
 });
+// A signed-in citizen files for themselves: there is no one to name.
+const fromCitizen = z.strictObject({ kind, corrections: correctionsSchema.optional() });
 const fromStaff = z.strictObject({
   user,
   kind,
@@ -95,10 +97,11 @@ type Query = { Querystring: Record<string, string> };
 
 /**
  * Data-subject rights over HTTP (Law 09-08 art. 7-9): an application files a request on behalf of its signed-in
- * user with its API key, naming them as it names them in OpenAI's `user`; the tenant's DPO files requests for
- * people who come to the office, follows them to their deadline and completes or refuses what the gateway could
- * not answer, with a staff token. Legal holds are placed and lifted by the DPO or a tenant admin. Answers hold
- * personal data (an access export), so nothing here is cached.
+ * user with its API key, naming them as it names them in OpenAI's `user`; a citizen signed in at the tenant files
+ * and follows their own, with their session; the tenant's DPO files requests for people who come to the office,
+ * follows them to their deadline and completes or refuses what the gateway could not answer, with a staff token.
+ * Legal holds are placed and lifted by the DPO or a tenant admin. Answers hold personal data (an access export),
+ * so nothing here is cached.
  */
 export function subjectRightsRoutes(app: FastifyInstance, platform: Platform): void {
   const rights = platform.rights;
@@ -107,7 +110,11 @@ export function subjectRightsRoutes(app: FastifyInstance, platform: Platform): v
     if (bearer !== undefined && looksLikeApiKey(bearer)) {
       return { kind: 'application', principal: await platform.authenticator.authenticate(bearer) };
     }
-    return platform.oversight.staff.authenticate(bearer);
+    const citizen =
+      bearer !== undefined && platform.identity.isSession(bearer)
+        ? await platform.identity.citizen(bearer)
+        : undefined;
+    return citizen ?? platform.oversight.staff.authenticate(bearer);
   };
 
   app.register(async (scope) => {
@@ -120,7 +127,9 @@ export function subjectRightsRoutes(app: FastifyInstance, platform: Platform): v
       const input =
         who.kind === 'application'
           ? parseWith(fromApplication, request.body)
-          : parseWith(fromStaff, request.body);
+          : who.kind === 'citizen'
+            ? parseWith(fromCitizen, request.body)
+            : parseWith(fromStaff, request.body);
       const submitted = await rights.requests.submit(who, input);
       return reply.status(201).send({
         ...requestWire(submitted.request),
