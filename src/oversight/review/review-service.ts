@@ -27,7 +27,7 @@ export interface ReviewTrigger {
   detail?: string;
 }
 
-const caseNotFound = (id: string) =>
+export const caseNotFound = (id: string) =>
   errors.notFound('review_case_not_found', `no review case "${id}"`, 'case_id');
 
 /** Reviewers score each sentence and citation of the draft: kept as evaluation data for the models and the corpus. */
@@ -246,6 +246,13 @@ export function createReviewService(options: ReviewServiceOptions) {
       decide(actor, id, 'approved', body),
     reject: (actor: Actor, id: string, body: z.infer<typeof decisionSchema>) =>
       decide(actor, id, 'rejected', body),
+
+    /** Whose held answer a case is: its tenant, application and flow; undefined for no held case. */
+    async heldFor(id: string) {
+      const c = await store.find(id);
+      if (!c || c.kind !== 'hold') return undefined;
+      return { tenantId: c.tenantId, applicationId: c.applicationId, flowId: c.flowId };
+    },
 
     /**
      * What the citizen's application sees of a held answer: pending with its deadline, the approved answer with

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { errors } from '../../errors.js';
 import type { Platform } from '../../platform.js';
-import { createReviewStore } from '../../store/review-store.js';
+import { caseNotFound } from '../../oversight/review/review-service.js';
 import { bearerToken } from '../bearer.js';
 
 /** Who fetches a held answer, as the audit log writes it. */
@@ -19,14 +18,10 @@ interface Fetcher {
  * restored, or the rejection with its reason. Anyone else's case is not found, so that its existence does not leak.
  */
 export function reviewsRoutes(app: FastifyInstance, platform: Platform): void {
-  const cases = createReviewStore(platform.database.db);
-  const caseNotFound = (id: string) =>
-    errors.notFound('review_case_not_found', `no review case "${id}"`, 'case_id');
-
   /** The citizen's own case: its flow, in their tenant, was filed under their pseudonym. */
   async function citizenFetcher(token: string, id: string): Promise<Fetcher> {
     const citizen = await platform.identity.citizen(token);
-    const found = citizen && (await cases.find(id));
+    const found = citizen && (await platform.oversight.reviews.heldFor(id));
     if (!citizen || !found || found.tenantId !== citizen.tenantId) throw caseNotFound(id);
     const dataSubject = platform.rights.subjects.identify(citizen.tenantId, citizen.subject);
     const flow = await platform.audit.store.byId(found.flowId);
