@@ -1,6 +1,7 @@
 import { loadConfig } from '../../config/load.js';
 import { createPlatform } from '../../platform.js';
 import { buildApp } from '../../server/app.js';
+import { defaultRuleEngine } from '../../guard/rules/index.js';
 import { closeGracefully } from '../../server/shutdown.js';
 import { bootstrapDemo } from '../../tenancy/demo-bootstrap.js';
 import { commissionDemoApplication } from '../../oversight/demo-use-case.js';
@@ -28,6 +29,8 @@ export async function serve(options: CliOptions): Promise<void> {
     }
   }
   const app = await buildApp(platform);
+  // The guard's rule packs compile on first use: done before listening, so the first citizen does not wait for it.
+  if (config.guard.enabled) defaultRuleEngine();
   const address = await app.listen({ host: config.server.host, port: config.server.port });
   const withdraw = config.database.url ? () => undefined : advertiseLocalServer(config.data_dir, address);
   logger.info(
