@@ -2,7 +2,7 @@ import { loadGuardClassifier, type ClassifierScores } from './classifier/index.j
 import { guardViews } from './normalize/index.js';
 import { decide, DEFAULT_GUARD_POLICY, type GuardPolicy, type GuardVerdict } from './policy.js';
 import { matchRules } from './rules/index.js';
-import type { GuardFinding, GuardReason } from './types.js';
+import { INSTRUCTION_REASONS, type GuardFinding, type GuardReason } from './types.js';
 
 export type { GuardVerdict } from './policy.js';
 
@@ -27,14 +27,6 @@ const CLASSIFIER_LABELS = [
   'jailbreak',
   'harmful_content',
 ] as const satisfies readonly (keyof ClassifierScores & GuardReason)[];
-
-/** Instructions to a model, whoever wrote them. */
-const INSTRUCTION_REASONS: ReadonlySet<GuardReason> = new Set([
-  'prompt_injection',
-  'jailbreak',
-  'system_prompt_extraction',
-  'indirect_injection',
-]);
 
 export function createInputGuard(options: InputGuardOptions = {}): InputGuard {
   const policy = options.policy ?? DEFAULT_GUARD_POLICY;

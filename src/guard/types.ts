@@ -25,6 +25,14 @@ export const GUARD_REASONS = [
 ] as const;
 export type GuardReason = (typeof GUARD_REASONS)[number];
 
+/** Instructions to a model, whoever wrote them. */
+export const INSTRUCTION_REASONS: ReadonlySet<GuardReason> = new Set([
+  'prompt_injection',
+  'jailbreak',
+  'system_prompt_extraction',
+  'indirect_injection',
+]);
+
 /** What kind of harm a `harmful_content` (or `self_harm`) finding is about. */
 export const HARM_CATEGORIES = [
   'violence',

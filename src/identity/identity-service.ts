@@ -95,6 +95,20 @@ export function createIdentity(deps: {
     return session;
   }
 
+  /** Who a session is, read once: a citizen by tenant and pseudonym, or a staff member as a governance actor. */
+  async function signedIn(token: string): Promise<SignedInCitizen | Actor> {
+    const session = await activeSession(token);
+    if (session.kind === 'citizen')
+      return { kind: 'citizen', tenantId: session.tenantId, subject: session.subject };
+    return {
+      kind: 'staff',
+      id: session.subject,
+      tenantId: session.tenantId,
+      name: session.subject,
+      roles: session.roles.filter(isStaffRole),
+    };
+  }
+
   /** The application a session's chat goes to: the tenant's citizen-facing one, or its agents'. */
   async function applicationOf(
     session: SessionRecord,
@@ -234,32 +248,26 @@ export function createIdentity(deps: {
       };
     },
 
+    signedIn,
+
     /**
      * The citizen a session belongs to, by their tenant and pseudonym, for what a person asks about themselves (a held
      * answer, their data rights); undefined for a staff session; 401 once it has ended or expired.
      */
     async citizen(token: string): Promise<SignedInCitizen | undefined> {
-      const session = await activeSession(token);
-      return session.kind === 'citizen'
-        ? { kind: 'citizen', tenantId: session.tenantId, subject: session.subject }
-        : undefined;
+      const who = await signedIn(token);
+      return who.kind === 'citizen' ? who : undefined;
     },
 
     /** The governance actor of a staff session; a citizen's session governs nothing (403). */
     async actor(token: string): Promise<Actor> {
-      const session = await activeSession(token);
-      if (session.kind !== 'staff')
+      const who = await signedIn(token);
+      if (who.kind === 'citizen')
         throw errors.forbidden(
           'staff_only',
           "this is for a tenant's staff; a citizen's session cannot use it",
         );
-      return {
-        kind: 'staff',
-        id: session.subject,
-        tenantId: session.tenantId,
-        name: session.subject,
-        roles: session.roles.filter(isStaffRole),
-      };
+      return who;
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_GUARD_POLICY } from '../policy.js';
 import { guardViews } from '../normalize/index.js';
-import type { GuardFinding, GuardReason, GuardView } from '../types.js';
+import { INSTRUCTION_REASONS, type GuardFinding, type GuardView } from '../types.js';
 import { compileRulePacks, type RuleEngine } from './engine.js';
 import { GUARD_PACKS_DIR, loadRulePacks } from './pack.js';
 
@@ -33,14 +33,6 @@ export function defaultRuleEngine(): RuleEngine {
 export function matchRules(views: readonly GuardView[]): GuardFinding[] {
   return defaultRuleEngine().match(views);
 }
-
-/** Instructions to a model, whoever wrote them. */
-const INSTRUCTION_REASONS: ReadonlySet<GuardReason> = new Set([
-  'prompt_injection',
-  'jailbreak',
-  'system_prompt_extraction',
-  'indirect_injection',
-]);
 
 /**
  * The words of the surest instruction to a model in a text, in any of its views, or undefined. Only rules sure

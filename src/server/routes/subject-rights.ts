@@ -110,11 +110,10 @@ export function subjectRightsRoutes(app: FastifyInstance, platform: Platform): v
     if (bearer !== undefined && looksLikeApiKey(bearer)) {
       return { kind: 'application', principal: await platform.authenticator.authenticate(bearer) };
     }
-    const citizen =
-      bearer !== undefined && platform.identity.isSession(bearer)
-        ? await platform.identity.citizen(bearer)
-        : undefined;
-    return citizen ?? platform.oversight.staff.authenticate(bearer);
+    // A session is read once: it is a citizen or a staff member.
+    if (bearer !== undefined && platform.identity.isSession(bearer))
+      return platform.identity.signedIn(bearer);
+    return platform.oversight.staff.authenticate(bearer);
   };
 
   app.register(async (scope) => {
