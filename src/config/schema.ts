@@ -57,7 +57,30 @@ const extractiveProvider = z.strictObject({
   type: z.literal('extractive'),
 });
 
-const provider = z.discriminatedUnion('type', [openAICompatibleProvider, extractiveProvider]);
+/** A GGUF model run in-process by llama.cpp (the optional package node-llama-cpp): fully offline sites. */
+const llamaCppProvider = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, dot, dash, underscore'),
+  type: z.literal('llama-cpp'),
+  /** A GGUF chat model file; the chat template it carries (`tokenizer.chat_template`) formats the conversation. */
+  model_path: z.string().min(1),
+  /** Tokens one request may hold, prompt and answer together; each concurrent request reserves its own. */
+  context_size: z.number().int().min(64).default(4096),
+  /** Requests generated at once; others wait in a queue, in order of arrival. */
+  max_concurrency: z.number().int().min(1).max(64).default(1),
+  /** Requests allowed to wait for a free slot; beyond, a request is refused (503) and may fall back. */
+  max_queue: z.number().int().min(0).default(16),
+  /** CPU threads for generation; unset, the engine chooses from the machine's cores. */
+  threads: z.number().int().positive().optional(),
+  /** Offload the model to a GPU (needs a CUDA, Vulkan or Metal build of the engine); off runs on the CPU only. */
+  gpu: z.boolean().default(false),
+  hosting,
+});
+
+const provider = z.discriminatedUnion('type', [
+  openAICompatibleProvider,
+  extractiveProvider,
+  llamaCppProvider,
+]);
 
 export const riskTiers = ['minimal', 'limited', 'high', 'prohibited'] as const;
 
@@ -268,6 +291,26 @@ export const configSchema = z.strictObject({
         .optional(),
     })
     .prefault({}),
+  /** The web interface served at `/` (citizen assistant, consoles, transparency page, developer portal). */
+  web: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** A build of the interface other than the one `npm run build` makes (dist/web), e.g. with a ministry's own look. */
+      dist_dir: z.string().min(1).optional(),
+      /** The assistant the home page opens: a tenant and its citizen-facing application (id or name). */
+      assistant: z
+        .strictObject({
+          tenant: z.string().min(1).default('demo'),
+          application: z.string().min(1).default('demo-assistant'),
+          /**
+           * Anyone may chat without signing in, in an anonymous session of their own (public information services);
+           * off where citizens must sign in with the tenant's identity provider first.
+           */
+          guests: z.boolean().default(true),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
   /** Sign-in with OpenID Connect (citizens with the national digital identity, staff with their administration's). */
   identity: identityConfig.prefault({}),
   logging: z
@@ -282,6 +325,7 @@ export const configSchema = z.strictObject({
 export type MizanConfig = z.infer<typeof configSchema>;
 export type ProviderConfig = z.infer<typeof provider>;
 export type OpenAICompatibleProviderConfig = z.infer<typeof openAICompatibleProvider>;
+export type LlamaCppProviderConfig = z.infer<typeof llamaCppProvider>;
 export type ModelConfig = z.infer<typeof model>;
 export type HostingConfig = z.infer<typeof hosting>;
 export type RiskTier = (typeof riskTiers)[number];

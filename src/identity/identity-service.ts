@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { MizanConfig } from '../config/schema.js';
 import { errors } from '../errors.js';
 import { isStaffRole, type Actor, type Role } from '../oversight/actors.js';
@@ -16,6 +16,9 @@ import { rolesFromClaims } from './roles.js';
 /** Session tokens are made like API keys, with a prefix of their own so that neither passes for the other. */
 export const SESSION_TOKEN_PREFIX = 'mzid_';
 export const isSessionToken = (value: string): boolean => looksLikeApiKey(value, SESSION_TOKEN_PREFIX);
+
+/** The issuer recorded for an anonymous guest session of the web assistant (config `web.assistant.guests`). */
+export const GUEST_ISSUER = 'urn:mizan:guest';
 
 /** A sign-in under way, kept (signed) in the browser between the redirect to the provider and the callback. */
 export type PendingTenantSignIn = PendingSignIn & { tenantId: string };
@@ -109,10 +112,25 @@ export function createIdentity(deps: {
     };
   }
 
+  /** The web assistant's tenant, when it takes guests and `param` names it. */
+  async function guestTenant(param: string): Promise<Tenant | undefined> {
+    const { assistant } = config.web;
+    if (!config.web.enabled || !assistant.guests) return undefined;
+    const tenant = await deps.tenancy.findTenant(param);
+    return tenant && (tenant.id === assistant.tenant || tenant.name === assistant.tenant)
+      ? tenant
+      : undefined;
+  }
+
   /** The application a session's chat goes to: the tenant's citizen-facing one, or its agents'. */
   async function applicationOf(
     session: SessionRecord,
   ): Promise<{ tenant: Tenant; application: Application }> {
+    if (session.issuer === GUEST_ISSUER) {
+      const tenant = await guestTenant(session.tenantId);
+      if (!tenant) throw noSession();
+      return { tenant, application: await applicationNamed(tenant, config.web.assistant.application) };
+    }
     const found = await tenantSignIn(session.tenantId);
     if (!found) throw noSession();
     const { tenant, entry } = found;
@@ -127,6 +145,11 @@ export function createIdentity(deps: {
           : "chatting needs the agent role and an application for the tenant's agents",
       );
     }
+    return { tenant, application: await applicationNamed(tenant, wanted) };
+  }
+
+  /** One of the tenant's applications, by id or name, as the configuration names it. */
+  async function applicationNamed(tenant: Tenant, wanted: string): Promise<Application> {
     const byId = await deps.tenancy.findApplication(wanted);
     const application =
       byId?.tenantId === tenant.id
@@ -137,7 +160,24 @@ export function createIdentity(deps: {
         'sign_in_application_missing',
         `tenant "${tenant.name}" has no application "${wanted}"`,
       );
-    return { tenant, application };
+    return application;
+  }
+
+  async function openSession(
+    tenantId: string,
+    person: Pick<SessionRecord, 'kind' | 'subject' | 'roles' | 'issuer'>,
+  ): Promise<{ token: string; maxAgeSeconds: number }> {
+    const { key: token } = generateApiKey(SESSION_TOKEN_PREFIX);
+    const now = Date.now();
+    await store.create({
+      tenantId,
+      tokenHash: hashApiKey(token, secret),
+      ...person,
+      expiresAt: new Date(now + ttlMs),
+    });
+    // Sessions over a day past their end are of no use to anyone: forget them as new ones start.
+    await store.purge(new Date(now - 86_400_000));
+    return { token, maxAgeSeconds: Math.floor(ttlMs / 1000) };
   }
 
   return {
@@ -173,20 +213,29 @@ export function createIdentity(deps: {
       const claims = await client.complete(answer.code, pending);
       const signedIn = rolesFromClaims(claims, entry.roles);
       if (!signedIn) throw errors.forbidden('no_role', 'your account has no role at this administration');
-      const { key: token } = generateApiKey(SESSION_TOKEN_PREFIX);
-      const now = Date.now();
-      await store.create({
-        tenantId: tenant.id,
-        tokenHash: hashApiKey(token, secret),
+      const session = await openSession(tenant.id, {
         kind: signedIn.kind,
         subject: pairwisePseudonym(secret, tenant.id, client.issuer, claims.sub),
         roles: signedIn.kind === 'citizen' ? ['citizen'] : signedIn.roles,
         issuer: client.issuer,
-        expiresAt: new Date(now + ttlMs),
       });
-      // Sessions over a day past their end are of no use to anyone: forget them as new ones start.
-      await store.purge(new Date(now - 86_400_000));
-      return { token, next: entry.after_login_url, maxAgeSeconds: Math.floor(ttlMs / 1000) };
+      return { ...session, next: entry.after_login_url };
+    },
+
+    /**
+     * An anonymous citizen session on the web assistant's tenant, where it takes guests: a random pseudonym that
+     * names no one, so a guest's held answers and data-rights requests are theirs for as long as the session lasts.
+     */
+    async guest(tenantParam: string): Promise<{ token: string; maxAgeSeconds: number }> {
+      const tenant = await guestTenant(tenantParam);
+      if (!tenant)
+        throw errors.notFound('guests_not_allowed', `tenant "${tenantParam}" does not take guests`, 'tenant');
+      return openSession(tenant.id, {
+        kind: 'citizen',
+        subject: `ps_guest_${randomBytes(16).toString('base64url')}`,
+        roles: ['citizen'],
+        issuer: GUEST_ISSUER,
+      });
     },
 
     /** Who the session is; 401 once it has ended or expired. */

@@ -1,5 +1,6 @@
 import type { ProviderConfig } from '../config/schema.js';
 import { createExtractiveProvider } from './extractive/provider.js';
+import { createLlamaCppProvider } from './llama-cpp/provider.js';
 import {
   createOpenAICompatibleProvider,
   type OpenAICompatibleProviderOptions,
@@ -19,6 +20,9 @@ export function createProviders(
         break;
       case 'extractive':
         providers.set(config.id, createExtractiveProvider(config.id));
+        break;
+      case 'llama-cpp':
+        providers.set(config.id, createLlamaCppProvider(config));
         break;
     }
   }

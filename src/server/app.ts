@@ -16,6 +16,7 @@ import { auditRoutes } from './routes/audit.js';
 import { reviewsRoutes } from './routes/reviews.js';
 import { subjectRightsRoutes } from './routes/subject-rights.js';
 import { usageRoutes } from './routes/usage.js';
+import { webRoutes } from './routes/web.js';
 
 /** An incoming request id is kept only if it is short and plain, so it cannot smuggle anything into logs. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -81,6 +82,7 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   auditRoutes(app, platform);
   subjectRightsRoutes(app, platform);
   usageRoutes(app, platform);
+  await webRoutes(app, platform);
   await app.ready();
   return app;
 }

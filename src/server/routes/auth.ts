@@ -109,6 +109,26 @@ export async function authRoutes(app: FastifyInstance, platform: Platform): Prom
     },
   );
 
+  // JSON only: a form on another site cannot send it without the browser asking this server first (CORS).
+  app.post<{ Params: { tenant: string } }>('/auth/:tenant/guest', async (request, reply) => {
+    if (!request.headers['content-type']?.startsWith('application/json'))
+      throw errors.invalidRequest('json_required', 'a guest session is opened with a JSON request (`{}`)');
+    const guest = await identity.guest(request.params.tenant);
+    const previous = request.cookies[sessionCookie];
+    if (previous !== undefined && identity.isSession(previous)) await identity.end(previous);
+    void reply.setCookie(sessionCookie, guest.token, {
+      ...cookieOptions,
+      path: '/',
+      maxAge: guest.maxAgeSeconds,
+    });
+    void reply.header('cache-control', 'no-store').status(201);
+    return {
+      object: 'mizan.session',
+      ...(await identity.describe(guest.token)),
+      csrf_token: identity.csrfToken(guest.token),
+    };
+  });
+
   app.get('/auth/session', async (request, reply) => {
     const token = sessionOf(request, false);
     const view = await identity.describe(token);

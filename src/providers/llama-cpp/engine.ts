@@ -1,0 +1,72 @@
+import { access } from 'node:fs/promises';
+import type { ChatHistoryItem, ChatWrapper, LlamaContext, LlamaModel } from 'node-llama-cpp';
+import type { LlamaCppProviderConfig } from '../../config/schema.js';
+import { engineLoadFailed, engineNotInstalled, modelFileNotFound } from './errors.js';
+
+export type NodeLlamaCpp = typeof import('node-llama-cpp');
+
+/** Loads the optional package only when a llama-cpp provider is used, so the gateway runs without it. */
+export const importNodeLlamaCpp = (): Promise<NodeLlamaCpp> => import('node-llama-cpp');
+
+/** A model loaded in memory, with one context holding a sequence (a slot) per concurrent request. */
+export interface LlamaCppEngine {
+  module: NodeLlamaCpp;
+  model: LlamaModel;
+  context: LlamaContext;
+  /** From the model's own chat template (`tokenizer.chat_template`), or the closest known format. */
+  chatWrapper: ChatWrapper;
+  /** Tokens the conversation takes once rendered by the chat template. */
+  countPromptTokens(history: ChatHistoryItem[]): number;
+  dispose(): Promise<void>;
+}
+
+const isModuleMissing = (error: unknown) =>
+  (error as { code?: unknown })?.code === 'ERR_MODULE_NOT_FOUND' &&
+  String((error as Error).message).includes('node-llama-cpp');
+
+export async function loadEngine(
+  config: LlamaCppProviderConfig,
+  importModule: () => Promise<NodeLlamaCpp> = importNodeLlamaCpp,
+): Promise<LlamaCppEngine> {
+  let module: NodeLlamaCpp;
+  try {
+    module = await importModule();
+  } catch (error) {
+    throw isModuleMissing(error) ? engineNotInstalled(config.id, error) : engineLoadFailed(config.id, error);
+  }
+  try {
+    await access(config.model_path);
+  } catch {
+    throw modelFileNotFound(config.id, config.model_path);
+  }
+  try {
+    // `build: 'never'`: only the prebuilt engine installed from npm is used; nothing is compiled or downloaded.
+    const llama = await module.getLlama({
+      gpu: config.gpu ? 'auto' : false,
+      build: 'never',
+      progressLogs: false,
+      logLevel: module.LlamaLogLevel.error,
+    });
+    const model = await llama.loadModel({ modelPath: config.model_path, gpuLayers: config.gpu ? 'auto' : 0 });
+    const context = await model.createContext({
+      contextSize: config.context_size,
+      sequences: config.max_concurrency,
+      ...(config.threads ? { threads: config.threads } : {}),
+    });
+    const chatWrapper = module.resolveChatWrapper(model);
+    return {
+      module,
+      model,
+      context,
+      chatWrapper,
+      countPromptTokens: (history) =>
+        chatWrapper.generateContextState({ chatHistory: history }).contextText.tokenize(model.tokenizer).length,
+      async dispose() {
+        await context.dispose();
+        await model.dispose();
+      },
+    };
+  } catch (error) {
+    throw engineLoadFailed(config.id, error);
+  }
+}

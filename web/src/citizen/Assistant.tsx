@@ -1,0 +1,3 @@
+export default function Assistant() {
+  return <h1>Assistant</h1>;
+}

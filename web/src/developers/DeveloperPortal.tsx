@@ -1,0 +1,3 @@
+export default function DeveloperPortal() {
+  return <h1>DeveloperPortal</h1>;
+}

@@ -1,0 +1,3 @@
+export default function GovernanceConsole() {
+  return <h1>GovernanceConsole</h1>;
+}

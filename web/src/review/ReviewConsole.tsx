@@ -1,0 +1,3 @@
+export default function ReviewConsole() {
+  return <h1>ReviewConsole</h1>;
+}

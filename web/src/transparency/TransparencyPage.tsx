@@ -1,0 +1,3 @@
+export default function TransparencyPage() {
+  return <h1>TransparencyPage</h1>;
+}
