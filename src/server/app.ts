@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { errors } from '../errors.js';
 import type { Platform } from '../platform.js';
 import { sendError } from './errors.js';
+import { recordRoutes } from './route-list.js';
 import { registerJsonBodyParser } from './json-body.js';
 import { registerSecurity, serverOptions } from './security/index.js';
 import { adminRoutes } from './routes/admin.js';
@@ -41,6 +42,7 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
     frameworkErrors: (error, request, reply) => sendError(platform, request, reply, error),
   });
 
+  recordRoutes(app);
   registerJsonBodyParser(app, platform.config.server.json);
   await registerSecurity(app, platform.config.server);
   app.setErrorHandler((error, request, reply) => sendError(platform, request, reply, error));

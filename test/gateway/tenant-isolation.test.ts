@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { STAT_DIMENSIONS } from '../../src/audit/flow-stats.js';
 import { STAFF_ROLES, type Actor } from '../../src/oversight/actors.js';
 import { CONVERSATION_HEADER } from '../../src/server/flow.js';
+import { WEB_PAGES } from '../../src/server/routes/web.js';
 import { useUpstreamGateway } from '../support/gateway-harness.js';
 import { commission, MINIMAL_ANSWERS, MINIMAL_USE_CASE, TEST_PACK } from '../support/oversight-fixtures.js';
 import { openCitizenSession } from '../support/citizen-session.js';
@@ -252,6 +253,20 @@ const CASES: Cases = {
     filtered({ path: `/auth/${a.tenantId}/callback`, query: { code: 'x', state: 'y' } }),
   ],
   'GET /auth/session': () => [filtered()],
+  // A's tenant takes no guests (only the web assistant's does): naming it opens nothing.
+  'POST /auth/:tenant/guest': (a) => [refuse({ path: `/auth/${a.tenantId}/guest`, body: {} })],
+
+  // The web interface: the same public document on every page, its assets, and what pages need before sign-in.
+  'GET /': () => [filtered()],
+  ...Object.fromEntries(
+    WEB_PAGES.filter((page) => page !== '/').flatMap((page) => [
+      [`GET ${page}`, () => [filtered()]],
+      [`GET ${page}/*`, () => [filtered({ path: `${page}/x` })]],
+    ]),
+  ),
+  'GET /assets/*': () => [filtered({ path: '/assets/none.js' })],
+  'GET /web/settings': () => [filtered()],
+  'GET /v1/oversight/me': () => [filtered()],
   // Not with B's citizen session, which it would end before the probes that follow.
   'POST /auth/logout': () => [filtered({ as: 'application' }), filtered({ as: 'staff' })],
 };

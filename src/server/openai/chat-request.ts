@@ -107,3 +107,6 @@ function isEmpty(value: z.infer<typeof content> | null | undefined): boolean {
   if (typeof value === 'string') return value.trim() === '';
   return value.length === 0 || value.every((p) => p.type === 'text' && String(p.text ?? '').trim() === '');
 }
+
+/** The request schemas of these routes, for the API description (src/server/openapi). */
+export const chatRequestSchemas = { chatRequest };

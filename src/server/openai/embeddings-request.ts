@@ -49,3 +49,6 @@ export function parseEmbeddingsRequest(body: unknown): EmbeddingsRequest {
     encoding: request.encoding_format ?? 'float',
   };
 }
+
+/** The request schemas of these routes, for the API description (src/server/openapi). */
+export const embeddingsRequestSchemas = { embeddingsRequest };

@@ -129,3 +129,6 @@ export function adminCorpusRoutes(admin: FastifyInstance, platform: Platform): v
     { prefix: '/corpus' },
   );
 }
+
+/** The request schemas of these routes, for the API description (src/server/openapi). */
+export const adminCorpusSchemas = { newCollection, byTenant, byCollection, withdrawal, question, upload };

@@ -107,3 +107,6 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
     { prefix: '/v1/admin' },
   );
 }
+
+/** The request schemas of these routes, for the API description (src/server/openapi). */
+export const adminSchemas = { newTenant, newApplication, newKey };

@@ -75,3 +75,6 @@ export function assuranceRoutes(
     },
   );
 }
+
+/** The request schemas of these routes, for the API description (src/server/openapi). */
+export const assuranceSchemas = { newRun, resume, reportFormat };

@@ -152,3 +152,6 @@ export function auditRoutes(app: FastifyInstance, platform: Platform): void {
     { prefix: '/v1/audit' },
   );
 }
+
+/** The request schemas of these routes, for the API description (src/server/openapi). */
+export const auditSchemas = { recordsQuery, inclusionQuery, consistencyQuery, headsQuery, statsQuery };

@@ -93,6 +93,20 @@ export function oversightRoutes(app: FastifyInstance, platform: Platform): void 
       });
       const actor = (request: FastifyRequest) => (request as FastifyRequest & { actor: Actor }).actor;
 
+      // Who the caller is, so a console shows what their roles allow (a name only for a staff member).
+      scope.get('/me', async (request) => {
+        const me = actor(request);
+        if (me.kind !== 'staff') return { object: 'mizan.actor', kind: me.kind, tenant: null, roles: [] };
+        const tenant = await platform.tenancy.findTenant(me.tenantId);
+        return {
+          object: 'mizan.actor',
+          kind: me.kind,
+          id: me.id,
+          name: me.name,
+          tenant: tenant ? { id: tenant.id, name: tenant.name } : null,
+          roles: me.roles,
+        };
+      });
       scope.post('/staff', async (request, reply) => {
         const body = parseWith(newStaff, request.body);
         const tenant = await platform.tenancy.findTenant(body.tenant);
@@ -279,3 +293,16 @@ export function oversightRoutes(app: FastifyInstance, platform: Platform): void 
     { prefix: '/v1/oversight' },
   );
 }
+
+/** The request schemas of these routes, for the API description (src/server/openapi). */
+export const oversightSchemas = {
+  newStaff,
+  assessment,
+  newSandbox,
+  closing,
+  approval,
+  suspension,
+  reviewFilter,
+  edit,
+  recordFormat,
+};

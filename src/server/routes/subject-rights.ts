@@ -174,3 +174,15 @@ export function subjectRightsRoutes(app: FastifyInstance, platform: Platform): v
     );
   });
 }
+
+/** The request schemas of these routes, for the API description (src/server/openapi). */
+export const subjectRightsSchemas = {
+  fromApplication,
+  fromCitizen,
+  fromStaff,
+  requestFilter,
+  activeFilter,
+  refusal,
+  completion,
+  newHold,
+};

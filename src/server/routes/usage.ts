@@ -77,3 +77,6 @@ function totals(rows: UsageRow[]) {
     energy_wh_estimate: sumEnergy(rows.map((row) => row.energyWh)),
   };
 }
+
+/** The request schemas of these routes, for the API description (src/server/openapi). */
+export const usageSchemas = { usageQuery };

@@ -48,15 +48,17 @@ export async function webRoutes(app: FastifyInstance, platform: Platform): Promi
     sign_in: identity.tenants.map((entry) => ({ tenant: entry.tenant, citizens: entry.roles.citizens })),
   }));
 
+  const notBuilt = () =>
+    errors.unavailable(
+      'web_not_built',
+      'the web interface is not built: run `npm run build` (npm ci builds it)',
+    );
+
   for (const path of WEB_PAGES) {
     const routes = path === '/' ? [path] : [path, `${path}/*`];
     for (const url of routes) {
       app.get(url, async (_request, reply) => {
-        if (page === undefined)
-          throw errors.unavailable(
-            'web_not_built',
-            'the web interface is not built: run `npm run build` (npm ci builds it)',
-          );
+        if (page === undefined) throw notBuilt();
         return reply
           .header('content-security-policy', PAGE_CSP)
           .header('cache-control', 'no-cache')
@@ -66,14 +68,19 @@ export async function webRoutes(app: FastifyInstance, platform: Platform): Promi
     }
   }
 
-  if (page !== undefined)
-    await app.register(fastifyStatic, {
-      root: `${buildDir}assets`,
-      prefix: '/assets/',
-      immutable: true,
-      maxAge: '365d',
-      index: false,
-      // Content types of fonts and scripts come from their names; nothing else in the folder is listed.
-      list: false,
+  if (page === undefined) {
+    app.get('/assets/*', async () => {
+      throw notBuilt();
     });
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root: `${buildDir}assets`,
+    prefix: '/assets/',
+    immutable: true,
+    maxAge: '365d',
+    index: false,
+    // Content types of fonts and scripts come from their names; nothing else in the folder is listed.
+    list: false,
+  });
 }
