@@ -18,9 +18,40 @@ export const CHATML_TEMPLATE =
 const WORD_START = '\u2581';
 
 const WORDS = [
-  'salam', 'marhba', 'bonjour', 'merci', 'service', 'public', 'bureau', 'document', 'demande', 'citoyen',
-  'commune', 'formulaire', 'rendez-vous', 'guichet', 'ouvert', 'matin', 'the', 'office', 'opens', 'today',
-  'please', 'bring', 'form', 'and', 'wait', 'your', 'turn', 'de', 'la', 'le', 'un', 'une', 'avec', 'pour',
+  'salam',
+  'marhba',
+  'bonjour',
+  'merci',
+  'service',
+  'public',
+  'bureau',
+  'document',
+  'demande',
+  'citoyen',
+  'commune',
+  'formulaire',
+  'rendez-vous',
+  'guichet',
+  'ouvert',
+  'matin',
+  'the',
+  'office',
+  'opens',
+  'today',
+  'please',
+  'bring',
+  'form',
+  'and',
+  'wait',
+  'your',
+  'turn',
+  'de',
+  'la',
+  'le',
+  'un',
+  'une',
+  'avec',
+  'pour',
 ];
 
 /** llama_token_type values, as llama.cpp reads them from `tokenizer.ggml.token_type`. */
@@ -123,7 +154,11 @@ export function tinyChatModel(seed = 1, shape: TinyModelShape = TINY_MODEL_SHAPE
   });
 
   const tensors: Tensor[] = [
-    { name: 'token_embd.weight', dims: [embedding, vocabularySize], data: random([embedding, vocabularySize], 1) },
+    {
+      name: 'token_embd.weight',
+      dims: [embedding, vocabularySize],
+      data: random([embedding, vocabularySize], 1),
+    },
     { name: 'output_norm.weight', dims: [embedding], data: ones(embedding) },
     { name: 'output.weight', dims: [embedding, vocabularySize], data: output },
   ];
@@ -131,7 +166,8 @@ export function tinyChatModel(seed = 1, shape: TinyModelShape = TINY_MODEL_SHAPE
     const matrix = (name: string, inputs: number, outputs: number): Tensor => ({
       name: `blk.${layer}.${name}.weight`,
       dims: [inputs, outputs],
-      data: random([inputs, outputs], layerDeviation / Math.sqrt(inputs) * Math.sqrt(embedding) / 8),
+      // Scaled by 1/√inputs, so that each layer's outputs stay the size of its inputs.
+      data: random([inputs, outputs], layerDeviation / Math.sqrt(inputs)),
     });
     tensors.push(
       { name: `blk.${layer}.attn_norm.weight`, dims: [embedding], data: ones(embedding) },

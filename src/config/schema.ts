@@ -73,6 +73,11 @@ const llamaCppProvider = z.strictObject({
   threads: z.number().int().positive().optional(),
   /** Offload the model to a GPU (needs a CUDA, Vulkan or Metal build of the engine); off runs on the CPU only. */
   gpu: z.boolean().default(false),
+  /** The file's SHA-256 as published with the weights: checked at load, so a corrupt or altered copy is refused. */
+  model_sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, '64 lowercase hexadecimal digits')
+    .optional(),
   hosting,
 });
 
@@ -98,6 +103,8 @@ const model = z.strictObject({
   energy_wh_per_1k_tokens: z.number().positive().optional(),
   /** Parameters (billions): without a measured energy, the estimate is derived from them (src/quota/energy.ts). */
   parameters_billions: z.number().positive().optional(),
+  /** Where the weights come from (a repository id or URL, and revision), for the register of models in use. */
+  source: z.string().min(1).optional(),
   approved_for: z.array(z.enum(riskTiers)).default([]),
   /** Models tried in order when this one fails before its first byte. */
   fallback: z.array(z.string()).default([]),

@@ -11,6 +11,9 @@ export interface ModelEntry {
   licence: string;
   languages: string[];
   contextLength: number | undefined;
+  parametersBillions?: number | undefined;
+  /** Where the weights come from (config `source`). */
+  source?: string | undefined;
   /** Measured on its hardware by the operator; the audit record's energy estimate is tokens × this. */
   energyWhPer1kTokens: number | undefined;
   approvedFor: RiskTier[];
@@ -41,6 +44,8 @@ export function createModelRegistry(
       licence: m.licence,
       languages: m.languages,
       contextLength: m.context_length,
+      parametersBillions: m.parameters_billions,
+      source: m.source,
       energyWhPer1kTokens: m.energy_wh_per_1k_tokens,
       approvedFor: m.approved_for,
       fallback: m.fallback,

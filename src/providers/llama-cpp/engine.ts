@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import type * as NodeLlamaCppModule from 'node-llama-cpp';
 import type { ChatHistoryItem, ChatWrapper, LlamaContext, LlamaModel } from 'node-llama-cpp';
 import type { LlamaCppProviderConfig } from '../../config/schema.js';
-import { engineLoadFailed, engineNotInstalled, modelFileNotFound } from './errors.js';
+import { engineLoadFailed, engineNotInstalled, modelChecksumMismatch, modelFileNotFound } from './errors.js';
 
-export type NodeLlamaCpp = typeof import('node-llama-cpp');
+export type NodeLlamaCpp = typeof NodeLlamaCppModule;
 
 /** Loads the optional package only when a llama-cpp provider is used, so the gateway runs without it. */
 export const importNodeLlamaCpp = (): Promise<NodeLlamaCpp> => import('node-llama-cpp');
@@ -39,6 +43,9 @@ export async function loadEngine(
   } catch {
     throw modelFileNotFound(config.id, config.model_path);
   }
+  if (config.model_sha256 && (await sha256Of(config.model_path)) !== config.model_sha256) {
+    throw modelChecksumMismatch(config.id);
+  }
   try {
     // `build: 'never'`: only the prebuilt engine installed from npm is used; nothing is compiled or downloaded.
     const llama = await module.getLlama({
@@ -60,7 +67,8 @@ export async function loadEngine(
       context,
       chatWrapper,
       countPromptTokens: (history) =>
-        chatWrapper.generateContextState({ chatHistory: history }).contextText.tokenize(model.tokenizer).length,
+        chatWrapper.generateContextState({ chatHistory: history }).contextText.tokenize(model.tokenizer)
+          .length,
       async dispose() {
         await context.dispose();
         await model.dispose();
@@ -69,4 +77,10 @@ export async function loadEngine(
   } catch (error) {
     throw engineLoadFailed(config.id, error);
   }
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
 }

@@ -6,7 +6,13 @@ import { UpstreamError } from '../errors.js';
  */
 
 const unavailable = (code: string, message: string, cause?: unknown) =>
-  new UpstreamError(code, message, { status: 503, type: 'server_error', retryable: false, fallback: true, cause });
+  new UpstreamError(code, message, {
+    status: 503,
+    type: 'server_error',
+    retryable: false,
+    fallback: true,
+    cause,
+  });
 
 export const engineNotInstalled = (providerId: string, cause: unknown) =>
   unavailable(
@@ -22,6 +28,13 @@ export const modelFileNotFound = (providerId: string, path: string) =>
     'llama_cpp_model_not_found',
     `the model file of the provider "${providerId}" was not found (see model_path)`,
     new Error(`no GGUF file at ${path}`),
+  );
+
+/** A copy brought by hand onto an offline machine may be truncated or altered: it is refused, not run. */
+export const modelChecksumMismatch = (providerId: string) =>
+  unavailable(
+    'llama_cpp_model_checksum_mismatch',
+    `the model file of the provider "${providerId}" does not match its model_sha256`,
   );
 
 export const engineLoadFailed = (providerId: string, cause: unknown) =>

@@ -48,9 +48,18 @@ export function createLlamaCppProvider(
   });
 
   /** One generation in a slot of its own; each piece of text is handed to `onText` as it comes. */
-  async function run(o: CallOptions, signal: AbortSignal, onText?: (text: string) => void): Promise<GenerateResult> {
+  async function run(
+    o: CallOptions,
+    signal: AbortSignal,
+    onText?: (text: string) => void,
+  ): Promise<GenerateResult> {
     rejectUnsupported(config.id, o.params);
     const ready = await untilAborted(engine(), signal);
+    const history = toChatHistory(o.messages);
+    // Refused rather than shifted: the engine would otherwise drop the start of the conversation silently.
+    const promptTokens = ready.countPromptTokens(history);
+    const room = config.context_size - promptTokens;
+    if (room <= 0) throw contextExceeded(config.id, promptTokens, config.context_size);
     const release = await slots.acquire(signal);
     let chat: LlamaChat | undefined;
     try {
@@ -60,10 +69,6 @@ export function createLlamaCppProvider(
         chatWrapper: ready.chatWrapper,
         autoDisposeSequence: true,
       });
-      const history = toChatHistory(o.messages);
-      // Refused rather than shifted: the engine would otherwise drop the start of the conversation silently.
-      const room = config.context_size - ready.countPromptTokens(history);
-      if (room <= 0) throw contextExceeded(config.id, config.context_size - room, config.context_size);
       const response = await chat.generateResponse(history, {
         ...samplingOptions(o.params),
         maxTokens: Math.min(requestedMaxTokens(o.params) ?? room, room),
@@ -101,7 +106,9 @@ export function createLlamaCppProvider(
       // Stopping the stream early (the reader gave up) stops the generation and frees its slot.
       const stop = new AbortController();
       const queue = new PartQueue<StreamPart>();
-      run(o, AbortSignal.any([o.signal, stop.signal]), (delta) => queue.push({ type: 'text-delta', delta })).then(
+      run(o, AbortSignal.any([o.signal, stop.signal]), (delta) =>
+        queue.push({ type: 'text-delta', delta }),
+      ).then(
         (result) => {
           queue.push({ type: 'finish', reason: result.finishReason });
           if (result.usage) queue.push({ type: 'usage', usage: result.usage });

@@ -18,6 +18,8 @@ const modelObject = (entry: ModelEntry) => ({
     licence: entry.licence,
     languages: entry.languages,
     context_length: entry.contextLength ?? null,
+    parameters_billions: entry.parametersBillions ?? null,
+    source: entry.source ?? null,
     approved_for: entry.approvedFor,
     fallback: entry.fallback,
   },
