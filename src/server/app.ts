@@ -9,6 +9,7 @@ import { registerSecurity, serverOptions } from './security/index.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { chatCompletionsRoute } from './routes/chat-completions.js';
+import { citizenServicesRoutes } from './routes/citizen-services.js';
 import { embeddingsRoute } from './routes/embeddings.js';
 import { healthRoutes } from './routes/health.js';
 import { modelsRoutes } from './routes/models.js';
@@ -16,6 +17,7 @@ import { oversightRoutes } from './routes/oversight.js';
 import { auditRoutes } from './routes/audit.js';
 import { reviewsRoutes } from './routes/reviews.js';
 import { subjectRightsRoutes } from './routes/subject-rights.js';
+import { transparencyRoutes } from './routes/transparency.js';
 import { usageRoutes } from './routes/usage.js';
 import { webRoutes } from './routes/web.js';
 
@@ -80,10 +82,12 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   modelsRoutes(app, platform);
   adminRoutes(app, platform);
   reviewsRoutes(app, platform);
+  citizenServicesRoutes(app, platform);
   oversightRoutes(app, platform);
   auditRoutes(app, platform);
   subjectRightsRoutes(app, platform);
   usageRoutes(app, platform);
+  transparencyRoutes(app, platform);
   await webRoutes(app, platform);
   await app.ready();
   return app;

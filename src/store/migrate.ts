@@ -10,6 +10,7 @@ import { verifiableAudit } from './migrations/0007-verifiable-audit.js';
 import { subjectRights } from './migrations/0008-subject-rights.js';
 import { identitySessions } from './migrations/0009-identity-sessions.js';
 import { usage } from './migrations/0010-usage.js';
+import { feedbackHandoffs } from './migrations/0011-feedback-handoffs.js';
 import type { DatabaseSchema } from './schema.js';
 
 /**
@@ -27,6 +28,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['0008-subject-rights', subjectRights],
   ['0009-identity-sessions', identitySessions],
   ['0010-usage', usage],
+  ['0011-feedback-handoffs', feedbackHandoffs],
 ];
 
 const provider: MigrationProvider = { getMigrations: async () => Object.fromEntries(MIGRATIONS) };

@@ -397,6 +397,37 @@ export interface UsageDailyTable {
   energy_wh: number | null;
 }
 
+/** A citizen's feedback on one answer (migration 0011-feedback-handoffs); the comment with personal data redacted. */
+export interface CitizenFeedbackTable {
+  id: Id;
+  tenant_id: ColumnType<string, string, never>;
+  application_id: ColumnType<string, string, never>;
+  audit_id: ColumnType<string, string, never>;
+  rating: ColumnType<'helpful' | 'not_helpful', 'helpful' | 'not_helpful', never>;
+  reasons: JSONColumnType<string[], string, never>;
+  comment: ColumnType<string | null, string | null, never>;
+  data_subject: ColumnType<string | null, string | null, never>;
+  created_at: CreatedAt;
+}
+
+/** A request to talk to a person (migration 0011-feedback-handoffs), open until a member of staff closes it. */
+export interface HandoffsTable {
+  id: Id;
+  reference: ColumnType<string, string, never>;
+  tenant_id: ColumnType<string, string, never>;
+  application_id: ColumnType<string, string, never>;
+  audit_id: ColumnType<string | null, string | null, never>;
+  reason: ColumnType<string, string, never>;
+  message: ColumnType<string | null, string | null, never>;
+  language: ColumnType<string | null, string | null, never>;
+  data_subject: ColumnType<string | null, string | null, never>;
+  status: ColumnType<'open' | 'closed', 'open' | undefined, 'closed'>;
+  created_at: CreatedAt;
+  closed_at: Date | null;
+  closed_by: string | null;
+  resolution: string | null;
+}
+
 export interface DatabaseSchema {
   tenants: TenantsTable;
   applications: ApplicationsTable;
@@ -427,4 +458,6 @@ export interface DatabaseSchema {
   legal_holds: LegalHoldsTable;
   sessions: SessionsTable;
   usage_daily: UsageDailyTable;
+  citizen_feedback: CitizenFeedbackTable;
+  handoffs: HandoffsTable;
 }

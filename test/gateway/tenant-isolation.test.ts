@@ -2,6 +2,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { STAT_DIMENSIONS } from '../../src/audit/flow-stats.js';
 import { STAFF_ROLES, type Actor } from '../../src/oversight/actors.js';
+import { publicSystemId } from '../../src/oversight/register/public-register.js';
 import { CONVERSATION_HEADER } from '../../src/server/flow.js';
 import { WEB_PAGES } from '../../src/server/routes/web.js';
 import { useUpstreamGateway } from '../support/gateway-harness.js';
@@ -31,6 +32,8 @@ interface TenantA {
   staffIds: string[];
   recordId: string;
   reviewId: string;
+  /** A's citizen asked for a person (issue 11). */
+  handoffId: string;
   assessmentId: string;
   sandboxId: string;
   runId: string;
@@ -94,6 +97,12 @@ const CASES: Cases = {
   'GET /v1/oversight/questionnaire': () => [filtered()],
   'GET /v1/oversight/assurance/packs': () => [filtered()],
   'GET /v1/oversight/models': () => [filtered()],
+  // The public register shows A's systems by design, under public ids, with none of A's ids, keys or staff.
+  'GET /v1/transparency/register': () => [filtered(), filtered({ query: { tenant: 'ministry-test' } })],
+  'GET /v1/transparency/register/:id': (a) => [
+    filtered({ path: `/v1/transparency/register/${publicSystemId(a.appId)}` }),
+  ],
+  'GET /openapi.json': () => [filtered()],
 
   // The gateway: B's own application, even when it names A's conversation or asks for A's corpus.
   'POST /v1/chat/completions': () => [
@@ -107,6 +116,19 @@ const CASES: Cases = {
   'POST /v1/embeddings': () => [filtered({ body: { model: 'atlas', input: A_SECRET_TEXT } })],
   // A's case is A's application's, and its citizen's: B's key and B's citizen (even under the same name) find nothing.
   'GET /v1/reviews/:id': (a) => [refuse({ path: `/v1/reviews/${a.reviewId}` })],
+  // Feedback and hand-overs name an answer: A's answer is not B's to rate or to be called back about.
+  'POST /v1/feedback': (a) => [
+    refuse({ body: { audit_id: a.recordId, rating: 'not_helpful', reasons: ['incorrect'] } }),
+  ],
+  'POST /v1/handoffs': (a) => [
+    refuse({ body: { audit_id: a.recordId, reason: 'complaint' } }),
+    filtered({ body: { reason: 'prefer_human' }, as: 'application', succeeds: true }),
+  ],
+  'GET /v1/oversight/feedback': (a) => [refuse({ query: { application: a.appId } }), filtered()],
+  'GET /v1/oversight/handoffs': () => [filtered(), filtered({ query: { status: 'open' } })],
+  'POST /v1/oversight/handoffs/:id/close': (a) => [
+    refuse({ path: `/v1/oversight/handoffs/${a.handoffId}/close`, body: {} }),
+  ],
   'GET /v1/usage': (a) => [refuse({ query: { application: a.appId } }), filtered()],
 
   // The operator's API answers the admin token only.
@@ -146,6 +168,7 @@ const CASES: Cases = {
     refuse({ body: { tenant: a.tenantId, name: 'intrus', roles: ['dpo'] } }),
   ],
   'GET /v1/oversight/staff': (a) => [refuse({ query: { tenant: a.tenantId } }), filtered()],
+  'GET /v1/oversight/applications': () => [filtered()],
   'PUT /v1/oversight/applications/:id/use-case': (a) => [
     refuse({ path: `/v1/oversight/applications/${a.appId}/use-case`, body: MINIMAL_USE_CASE }),
   ],
@@ -365,6 +388,14 @@ describe('tenant isolation: tenant B against tenant A, on every route', () => {
       query: { application: applicationId },
     });
     a.recordId = ((records.data as Json[]).find((r) => r.kind === 'flow') as Json).id as string;
+    await ok(key, 'POST', '/v1/feedback', {
+      body: { audit_id: a.recordId, rating: 'not_helpful', reasons: ['unclear'], comment: A_SECRET_TEXT },
+    });
+    a.handoffId = (
+      await ok(key, 'POST', '/v1/handoffs', {
+        body: { audit_id: a.recordId, reason: 'complaint', message: A_SECRET_TEXT },
+      })
+    ).id as string;
 
     // Governance: a second application to suspend and promote, a sandbox, an assurance run.
     const second = await platform.tenancy.createApplication({ tenantId, name: 'second' });
@@ -450,6 +481,7 @@ describe('tenant isolation: tenant B against tenant A, on every route', () => {
       ...a.staffTokens,
       a.recordId,
       a.reviewId,
+      a.handoffId,
       a.assessmentId,
       a.sandboxId,
       a.runId,

@@ -37,7 +37,13 @@ const input = (overrides: Partial<ProcessingRecordInput> = {}): ProcessingRecord
     reassessBy: new Date('2025-08-29T00:00:00Z'),
     questionnaireVersion: 1,
   },
-  models: [{ id: 'atlas-chat-9b', hosting: { operator: 'Nuage SAS', country: 'FR' }, licence: 'Gemma' }],
+  models: [
+    {
+      id: 'atlas-chat-9b',
+      provider: { hosting: { operator: 'Nuage SAS', country: 'FR' } },
+      licence: 'Gemma',
+    },
+  ],
   generatedAt: new Date('2025-05-01T08:30:00Z'),
   ...overrides,
 });

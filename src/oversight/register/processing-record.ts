@@ -28,7 +28,8 @@ export interface ProcessingRecordInput {
     reassessBy: Date | null;
     questionnaireVersion: number;
   } | null;
-  models?: { id: string; hosting: { operator: string; country: string }; licence: string }[];
+  /** The models that may serve it, as the registry lists them. */
+  models?: { id: string; provider: { hosting: { operator: string; country: string } }; licence: string }[];
   generatedAt: Date;
 }
 
@@ -134,8 +135,8 @@ export function processingRecord(input: ProcessingRecordInput): ProcessingRecord
       models: (input.models ?? []).map((m) => ({
         id: m.id,
         licence: m.licence,
-        hosting_operator: m.hosting.operator,
-        hosting_country: m.hosting.country,
+        hosting_operator: m.provider.hosting.operator,
+        hosting_country: m.provider.hosting.country,
       })),
     },
     generated_at: input.generatedAt.toISOString(),

@@ -1,5 +1,5 @@
 import { errors } from '../../errors.js';
-import { actorLabel, type Actor } from '../actors.js';
+import { actorLabel, authorize, tenantScope, type Actor } from '../actors.js';
 import { READ_ROLES, RECORD_ROLES, type GovernanceContext } from '../governance.js';
 import { parseUseCaseEntry, type UseCaseEntry } from './use-case.js';
 
@@ -42,6 +42,31 @@ export function createRegisterService(ctx: GovernanceContext) {
         );
       }
       return { application, snapshot, useCase: snapshot.useCase };
+    },
+
+    /**
+     * The applications a console governs: the staff member's tenant's (the platform admin sees every tenant's),
+     * each with whether it is registered, its risk tier and its stage.
+     */
+    async list(actor: Actor) {
+      const tenantId = tenantScope(actor);
+      if (tenantId)
+        authorize(actor, READ_ROLES, tenantId, () => errors.notFound('tenant_not_found', tenantId));
+      const applications = await ctx.tenancy.listApplications(tenantId ? { tenantId } : {});
+      return Promise.all(
+        applications.map(async (application) => {
+          const snapshot = await ctx.snapshot(application.id);
+          return {
+            id: application.id,
+            tenant_id: application.tenantId,
+            name: application.name,
+            stage: application.stage,
+            registered: snapshot?.useCase !== undefined,
+            risk_tier: snapshot?.tier ?? null,
+            created_at: application.createdAt,
+          };
+        }),
+      );
     },
   };
 }

@@ -11,6 +11,7 @@ import { loadQuestionnaire } from '../../oversight/risk/questionnaire.js';
 import type { Platform } from '../../platform.js';
 import { bearerToken } from '../bearer.js';
 import { assuranceRoutes } from './assurance.js';
+import { oversightApplicationRoutes } from './oversight-applications.js';
 import { parseWith } from '../openai/parse-with.js';
 
 const id = z.string().min(1).max(200);
@@ -146,17 +147,10 @@ export function oversightRoutes(app: FastifyInstance, platform: Platform): void 
             entry: useCase,
             application,
             tenant,
-            assessment: snapshot.assessment && {
-              tier: snapshot.assessment.tier,
-              signedBy: snapshot.assessment.signedBy,
-              signedAt: snapshot.assessment.signedAt,
-              reassessBy: snapshot.assessment.reassessBy,
-              questionnaireVersion: snapshot.assessment.questionnaireVersion,
-            },
+            assessment: snapshot.assessment,
             models: platform.models
               .list()
-              .filter((m) => m.kind === 'chat' && (allowed.length === 0 || allowed.includes(m.id)))
-              .map((m) => ({ id: m.id, hosting: m.provider.hosting, licence: m.licence })),
+              .filter((m) => m.kind === 'chat' && (allowed.length === 0 || allowed.includes(m.id))),
             generatedAt: new Date(),
           });
           if (query.format !== 'html') return record;
@@ -289,6 +283,7 @@ export function oversightRoutes(app: FastifyInstance, platform: Platform): void 
       );
 
       assuranceRoutes(scope, platform, actor);
+      oversightApplicationRoutes(scope, platform, actor);
     },
     { prefix: '/v1/oversight' },
   );

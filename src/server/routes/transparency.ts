@@ -1,14 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { createPublicRegister } from '../../oversight/register/public-register.js';
+import { createPublicRegister, registerFilter } from '../../oversight/register/public-register.js';
 import type { Platform } from '../../platform.js';
 import { apiDocument } from '../openapi/document.js';
 import { parseWith } from '../openai/parse-with.js';
-
-export const registerQuery = z.strictObject({
-  /** An administration, by its name or id. */
-  tenant: z.string().min(1).max(200).optional(),
-});
 
 /** Public answers: shared caches may keep them a few minutes, the time a governance decision takes to show. */
 const PUBLIC_CACHE = 'public, max-age=300';
@@ -30,7 +24,7 @@ export function transparencyRoutes(app: FastifyInstance, platform: Platform): vo
   });
 
   app.get<{ Querystring: Record<string, string> }>('/v1/transparency/register', async (request, reply) => {
-    const { tenant } = parseWith(registerQuery, request.query);
+    const { tenant } = parseWith(registerFilter, request.query);
     const data = await register.list(tenant === undefined ? {} : { tenant });
     void reply.header('cache-control', PUBLIC_CACHE);
     return { object: 'list', data, rights: register.rights };

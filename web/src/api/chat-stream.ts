@@ -29,13 +29,20 @@ interface Chunk {
  */
 export async function streamChat(
   body: { model: string; messages: ChatMessage[]; user?: string },
-  options: { bearer?: string | null; signal?: AbortSignal; headers?: Record<string, string> },
+  options: {
+    bearer?: string | null;
+    signal?: AbortSignal;
+    headers?: Record<string, string>;
+    /** Each chunk as the server sent it (the developer playground shows the last one). */
+    onChunk?: (chunk: unknown) => void;
+  },
   onText: (content: string) => void,
 ): Promise<StreamedAnswer> {
+  const { onChunk, ...request } = options;
   const response = await send('/v1/chat/completions', {
     method: 'POST',
     body: { ...body, stream: true },
-    ...options,
+    ...request,
   });
   if (!response.ok || !response.body) throw await failure(response);
   const answer: StreamedAnswer = { content: '', finishReason: null, mizan: undefined, model: undefined };
@@ -56,6 +63,7 @@ export async function streamChat(
         .join('\n');
       if (!data || data === '[DONE]') continue;
       const chunk = JSON.parse(data) as Chunk;
+      onChunk?.(chunk);
       if (chunk.error) throw new Error(chunk.error.message ?? 'the answer was interrupted');
       answer.model ??= chunk.model;
       if (chunk.mizan) answer.mizan = chunk.mizan;

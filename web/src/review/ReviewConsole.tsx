@@ -1,3 +1,12 @@
+import { StaffGate } from '../staff/StaffGate.js';
+import { ReviewDesk } from './ReviewDesk.js';
+import './review.css';
+
+/** The reviewer console at `/review`: the queue, and the case being reviewed, for the tenant's reviewers. */
 export default function ReviewConsole() {
-  return <h1>ReviewConsole</h1>;
+  return (
+    <StaffGate roles={['reviewer']}>
+      <ReviewDesk />
+    </StaffGate>
+  );
 }

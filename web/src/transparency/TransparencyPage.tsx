@@ -1,3 +1,7 @@
+import { TransparencyRegister } from './TransparencyRegister.js';
+import './transparency.css';
+
+/** The public transparency page (`/transparency`): the register, with this surface's styles. */
 export default function TransparencyPage() {
-  return <h1>TransparencyPage</h1>;
+  return <TransparencyRegister />;
 }
