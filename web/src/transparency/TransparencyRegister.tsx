@@ -5,7 +5,7 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useResource } from '../components/use-resource.js';
 import { useLocale } from '../i18n/LocaleProvider.js';
 import { format, useMessages } from '../i18n/messages.js';
-import { entityMessages } from './entity-messages.js';
+import { entityMessages } from '../i18n/entity-messages.js';
 import { transparencyMessages } from './transparency-messages.js';
 
 type Key = keyof (typeof transparencyMessages)['fr'];
