@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ApiError } from '../api/client.js';
+import { DataTable } from '../components/DataTable.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useResource } from '../components/use-resource.js';
 import { useLocale } from '../i18n/LocaleProvider.js';
@@ -163,48 +164,38 @@ export function Applications({
   return (
     <div className="stack">
       <h2>{t.applications}</h2>
-      {applications.length === 0 ? (
-        <p className="muted">{t.noApplications}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.stage}</th>
-                <th scope="col">{t.riskTier}</th>
-                <th scope="col">{t.registered}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t.open}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {applications.map((a) => (
-                <tr key={a.id} aria-current={a.id === selected ? 'true' : undefined}>
-                  <th scope="row">{a.name}</th>
-                  <td>
-                    <span className={`badge ${a.stage === 'production' ? 'badge-ok' : 'badge-warn'}`}>
-                      {t[`stage_${a.stage}`]}
-                    </span>
-                  </td>
-                  <td>{a.risk_tier ?? '—'}</td>
-                  <td>{a.registered ? t.yes : t.no}</td>
-                  <td>
-                    <button
-                      type="button"
-                      onClick={() => setSelected(a.id)}
-                      aria-label={format(t.openApp, { name: a.name })}
-                    >
-                      {t.open}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={applications}
+        rowKey={(a) => a.id}
+        empty={t.noApplications}
+        currentKey={selected}
+        columns={[
+          { header: t.name, rowHeader: true, cell: (a) => a.name },
+          {
+            header: t.stage,
+            cell: (a) => (
+              <span className={`badge ${a.stage === 'production' ? 'badge-ok' : 'badge-warn'}`}>
+                {t[`stage_${a.stage}`]}
+              </span>
+            ),
+          },
+          { header: t.riskTier, cell: (a) => a.risk_tier ?? '—' },
+          { header: t.registered, cell: (a) => (a.registered ? t.yes : t.no) },
+          {
+            header: t.open,
+            hiddenHeader: true,
+            cell: (a) => (
+              <button
+                type="button"
+                onClick={() => setSelected(a.id)}
+                aria-label={format(t.openApp, { name: a.name })}
+              >
+                {t.open}
+              </button>
+            ),
+          },
+        ]}
+      />
       {application && (
         <ApplicationDetail key={application.id} application={application} onChange={onChange} />
       )}

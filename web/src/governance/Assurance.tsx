@@ -1,9 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { DataTable } from '../components/DataTable.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useResource } from '../components/use-resource.js';
+import { useSubmit } from '../components/use-submit.js';
 import { useLocale } from '../i18n/LocaleProvider.js';
 import { format, useMessages } from '../i18n/messages.js';
 import { hasRole, useStaff } from '../staff/StaffGate.js';
+import { ApplicationSelect } from './ApplicationSelect.js';
 import { downloadHtml } from './download-html.js';
 import { governanceApi, type ApplicationSummary } from './governance-api.js';
 import { governanceMessages } from './governance-messages.js';
@@ -23,7 +26,6 @@ export function Assurance({ applications }: { applications: ApplicationSummary[]
   const models = useResource(governanceApi.models, []);
   const chatModels = (models.data ?? []).filter((m) => m.kind === 'chat');
   const [draft, setDraft] = useState({ pack: '', application: '', model: '' });
-  const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState('');
   const chosen = {
     pack: draft.pack || packs.data?.[0]?.id || '',
@@ -31,25 +33,18 @@ export function Assurance({ applications }: { applications: ApplicationSummary[]
     model: draft.model || chatModels[0]?.id || '',
   };
   const appName = (id: string) => applications.find((a) => a.id === id)?.name ?? id;
-
-  const start = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(undefined);
-    try {
-      const run = await governanceApi.startRun(chosen);
-      setNotice(format(t.started, { id: run.id }));
-      runs.reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+  const start = useSubmit(async () => {
+    const run = await governanceApi.startRun(chosen);
+    setNotice(format(t.started, { id: run.id }));
+    runs.reload();
+  });
 
   return (
     <div className="stack">
       <h2>{t.assurance}</h2>
       <ErrorMessage error={packs.error ?? runs.error} />
       {hasRole(me, RUN_ROLES) && (
-        <form className="card stack" onSubmit={start} aria-labelledby="assurance-start">
+        <form className="card stack" onSubmit={start.onSubmit} aria-labelledby="assurance-start">
           <h3 id="assurance-start">{t.startRun}</h3>
           <div className="filter-grid">
             <label className="field">
@@ -62,19 +57,11 @@ export function Assurance({ applications }: { applications: ApplicationSummary[]
                 ))}
               </select>
             </label>
-            <label className="field">
-              <span>{common.application}</span>
-              <select
-                value={chosen.application}
-                onChange={(e) => setDraft({ ...draft, application: e.target.value })}
-              >
-                {applications.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ApplicationSelect
+              applications={applications}
+              value={chosen.application}
+              onChange={(application) => setDraft({ ...draft, application })}
+            />
             <label className="field">
               <span>{t.model}</span>
               <select value={chosen.model} onChange={(e) => setDraft({ ...draft, model: e.target.value })}>
@@ -84,7 +71,7 @@ export function Assurance({ applications }: { applications: ApplicationSummary[]
               </select>
             </label>
           </div>
-          <ErrorMessage error={error} />
+          <ErrorMessage error={start.error} />
           <button type="submit" className="primary">
             {t.startRun}
           </button>
@@ -95,62 +82,46 @@ export function Assurance({ applications }: { applications: ApplicationSummary[]
       )}
       <section className="card stack" aria-labelledby="assurance-runs">
         <h3 id="assurance-runs">{t.runs}</h3>
-        {runs.data?.length === 0 && <p className="muted">{t.noRuns}</p>}
-        {runs.data && runs.data.length > 0 && (
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.when}</th>
-                  <th scope="col">{common.application}</th>
-                  <th scope="col">{t.pack}</th>
-                  <th scope="col">{t.model}</th>
-                  <th scope="col">{t.status}</th>
-                  <th scope="col">{t.grade}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t.report}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {runs.data.map((run) => (
-                  <tr key={run.id}>
-                    <td>{formatDate(run.startedAt)}</td>
-                    <td>{appName(run.applicationId)}</td>
-                    <td>
-                      {run.packId} v{run.packVersion}
-                    </td>
-                    <td>{run.modelId}</td>
-                    <td>{run.status}</td>
-                    <td>
-                      {run.grade ?? '—'}{' '}
-                      {run.passed !== null && (
-                        <span className={`badge ${run.passed ? 'badge-ok' : 'badge-danger'}`}>
-                          {run.passed ? t.passed : t.notPassed}
-                        </span>
-                      )}
-                    </td>
-                    <td>
-                      {run.status === 'finished' && (
-                        <button
-                          type="button"
-                          onClick={() =>
-                            downloadHtml(
-                              () => governanceApi.runReportHtml(run.id),
-                              `assurance-${run.id}.html`,
-                            )
-                          }
-                        >
-                          {t.report}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          rows={runs.data}
+          rowKey={(run) => run.id}
+          empty={t.noRuns}
+          columns={[
+            { header: t.when, cell: (run) => formatDate(run.startedAt) },
+            { header: common.application, cell: (run) => appName(run.applicationId) },
+            { header: t.pack, cell: (run) => `${run.packId} v${run.packVersion}` },
+            { header: t.model, cell: (run) => run.modelId },
+            { header: t.status, cell: (run) => run.status },
+            {
+              header: t.grade,
+              cell: (run) => (
+                <>
+                  {run.grade ?? '—'}{' '}
+                  {run.passed !== null && (
+                    <span className={`badge ${run.passed ? 'badge-ok' : 'badge-danger'}`}>
+                      {run.passed ? t.passed : t.notPassed}
+                    </span>
+                  )}
+                </>
+              ),
+            },
+            {
+              header: t.report,
+              hiddenHeader: true,
+              cell: (run) =>
+                run.status === 'finished' && (
+                  <button
+                    type="button"
+                    onClick={() =>
+                      downloadHtml(() => governanceApi.runReportHtml(run.id), `assurance-${run.id}.html`)
+                    }
+                  >
+                    {t.report}
+                  </button>
+                ),
+            },
+          ]}
+        />
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { useSubmit } from '../components/use-submit.js';
 import { useMessages } from '../i18n/messages.js';
 import { governanceMessages } from './governance-messages.js';
 
@@ -30,27 +31,15 @@ export function ConfirmAction({
   const id = useId();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const first = useRef<HTMLTextAreaElement & HTMLButtonElement>(null);
   useEffect(() => {
     if (open) first.current?.focus();
   }, [open]);
-
-  const confirm = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onConfirm(text.trim());
-      setOpen(false);
-      setText('');
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const confirm = useSubmit(async () => {
+    await onConfirm(text.trim());
+    setOpen(false);
+    setText('');
+  });
 
   if (!open)
     return (
@@ -59,7 +48,12 @@ export function ConfirmAction({
       </button>
     );
   return (
-    <form className="confirm stack" role="group" aria-labelledby={`${id}-question`} onSubmit={confirm}>
+    <form
+      className="confirm stack"
+      role="group"
+      aria-labelledby={`${id}-question`}
+      onSubmit={confirm.onSubmit}
+    >
       <p id={`${id}-question`}>
         <strong>{question}</strong>
       </p>
@@ -76,13 +70,13 @@ export function ConfirmAction({
           />
         </label>
       )}
-      <ErrorMessage error={error} />
+      <ErrorMessage error={confirm.error} />
       <div className="row">
         <button
           ref={reason ? undefined : first}
           type="submit"
           className={danger ? 'danger' : 'primary'}
-          disabled={busy || text.trim().length < (reason?.minLength ?? 0)}
+          disabled={confirm.busy || text.trim().length < (reason?.minLength ?? 0)}
         >
           {t.confirm}
         </button>

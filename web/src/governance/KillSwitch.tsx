@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ErrorMessage } from '../components/ErrorMessage.js';
+import { ResourceList } from '../components/ResourceList.js';
 import { useResource } from '../components/use-resource.js';
 import { useLocale } from '../i18n/LocaleProvider.js';
 import { format, useMessages } from '../i18n/messages.js';
@@ -85,10 +85,8 @@ export function KillSwitch({ applications }: { applications: ApplicationSummary[
       </p>
       <section className="card stack" aria-labelledby="kill-standing">
         <h3 id="kill-standing">{t.standing}</h3>
-        <ErrorMessage error={suspensions.error} />
-        {suspensions.data?.length === 0 && <p className="muted">{t.noSuspensions}</p>}
-        <ul className="stack plain-list">
-          {suspensions.data?.map((s) => (
+        <ResourceList resource={suspensions} empty={t.noSuspensions}>
+          {(s) => (
             <li key={s.id} className="card stack" data-testid="suspension">
               <div className="row">
                 <span className="badge badge-danger">
@@ -112,8 +110,8 @@ export function KillSwitch({ applications }: { applications: ApplicationSummary[
                 />
               )}
             </li>
-          ))}
-        </ul>
+          )}
+        </ResourceList>
       </section>
     </div>
   );

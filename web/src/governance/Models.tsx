@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DataTable } from '../components/DataTable.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useResource } from '../components/use-resource.js';
 import { format, useMessages } from '../i18n/messages.js';
@@ -35,61 +36,60 @@ export function Models() {
           </select>
         </label>
       )}
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.model}</th>
-              <th scope="col">{t.licence}</th>
-              <th scope="col">{t.hosting}</th>
-              <th scope="col">{t.approvedFor}</th>
-              {decides && <th scope="col">{t.approve}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {models.data?.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">
-                  {m.id} <span className="muted">({m.kind})</span>
-                </th>
-                <td>{m.licence}</td>
-                <td>
-                  {m.hosting.operator ?? m.provider} — {m.hosting.country}{' '}
-                  <span className={`badge ${m.hosting.sovereign ? 'badge-ok' : 'badge-warn'}`}>
-                    {m.hosting.sovereign ? t.sovereign : t.notSovereign}
-                  </span>
-                </td>
-                <td>{m.approved_for.join(', ') || '—'}</td>
-                {decides && (
-                  <td className="stack">
-                    {m.approved_for.includes(tier) ? (
-                      <ConfirmAction
-                        label={`${t.revoke} (${tier})`}
-                        question={format(t.confirmRevoke, { model: m.id, tier })}
-                        danger
-                        onConfirm={async () => {
-                          await governanceApi.revokeModel(m.id, tier);
-                          models.reload();
-                        }}
-                      />
-                    ) : (
-                      <ConfirmAction
-                        label={`${t.approve} (${tier})`}
-                        question={format(t.confirmApprove, { model: m.id, tier })}
-                        reason={{ label: t.note, minLength: 0 }}
-                        onConfirm={async (note) => {
-                          await governanceApi.approveModel(m.id, tier, note);
-                          models.reload();
-                        }}
-                      />
-                    )}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={models.data ?? []}
+        rowKey={(m) => m.id}
+        columns={[
+          {
+            header: t.model,
+            rowHeader: true,
+            cell: (m) => (
+              <>
+                {m.id} <span className="muted">({m.kind})</span>
+              </>
+            ),
+          },
+          { header: t.licence, cell: (m) => m.licence },
+          {
+            header: t.hosting,
+            cell: (m) => (
+              <>
+                {m.hosting.operator ?? m.provider} — {m.hosting.country}{' '}
+                <span className={`badge ${m.hosting.sovereign ? 'badge-ok' : 'badge-warn'}`}>
+                  {m.hosting.sovereign ? t.sovereign : t.notSovereign}
+                </span>
+              </>
+            ),
+          },
+          { header: t.approvedFor, cell: (m) => m.approved_for.join(', ') || '—' },
+          decides && {
+            header: t.approve,
+            className: 'stack',
+            cell: (m) =>
+              m.approved_for.includes(tier) ? (
+                <ConfirmAction
+                  label={`${t.revoke} (${tier})`}
+                  question={format(t.confirmRevoke, { model: m.id, tier })}
+                  danger
+                  onConfirm={async () => {
+                    await governanceApi.revokeModel(m.id, tier);
+                    models.reload();
+                  }}
+                />
+              ) : (
+                <ConfirmAction
+                  label={`${t.approve} (${tier})`}
+                  question={format(t.confirmApprove, { model: m.id, tier })}
+                  reason={{ label: t.note, minLength: 0 }}
+                  onConfirm={async (note) => {
+                    await governanceApi.approveModel(m.id, tier, note);
+                    models.reload();
+                  }}
+                />
+              ),
+          },
+        ]}
+      />
     </div>
   );
 }

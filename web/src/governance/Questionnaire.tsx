@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useResource } from '../components/use-resource.js';
+import { useSubmit } from '../components/use-submit.js';
 import { useLocale } from '../i18n/LocaleProvider.js';
 import { format, useMessages } from '../i18n/messages.js';
 import { LOCALE_INFO } from '../i18n/locales.js';
@@ -28,10 +29,19 @@ export function Questionnaire({
   const { locale } = useLocale();
   const questionnaire = useResource(governanceApi.questionnaire, []);
   const [answers, setAnswers] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
   const q = questionnaire.data;
+  const submit = useSubmit(async () => {
+    // The form, and so a submission, shows only once the questionnaire is loaded.
+    if (!q) return;
+    const wire = Object.fromEntries(
+      q.questions.map((question) => {
+        const chosen = answers[question.id] ?? [];
+        return [question.id, question.kind === 'single' ? (chosen[0] ?? '') : chosen];
+      }),
+    );
+    onAssessed(await governanceApi.submitAssessment(applicationId, wire, q.version));
+  });
+
   if (!q) return <ErrorMessage error={questionnaire.error} />;
   const translated = q.questions.every((question) => question.text[locale]);
   const language = translated ? locale : FALLBACK;
@@ -59,27 +69,12 @@ export function Questionnaire({
     });
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const wire = Object.fromEntries(
-        q.questions.map((question) => {
-          const chosen = answers[question.id] ?? [];
-          return [question.id, question.kind === 'single' ? (chosen[0] ?? '') : chosen];
-        }),
-      );
-      onAssessed(await governanceApi.submitAssessment(applicationId, wire, q.version));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <form className="card stack questionnaire" onSubmit={submit} aria-labelledby="questionnaire-title">
+    <form
+      className="card stack questionnaire"
+      onSubmit={submit.onSubmit}
+      aria-labelledby="questionnaire-title"
+    >
       <h3 id="questionnaire-title">{format(t.questionnaire, { version: q.version })}</h3>
       <p className="muted">{t.questionnaireIntro}</p>
       {!translated && <p className="alert">{t.textLanguageNote}</p>}
@@ -115,8 +110,8 @@ export function Questionnaire({
           );
         })}
       </div>
-      <ErrorMessage error={error} />
-      <button type="submit" className="primary" disabled={busy}>
+      <ErrorMessage error={submit.error} />
+      <button type="submit" className="primary" disabled={submit.busy}>
         {t.submitAssessment}
       </button>
     </form>

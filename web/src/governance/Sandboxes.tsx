@@ -1,9 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { DataTable } from '../components/DataTable.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useResource } from '../components/use-resource.js';
+import { useSubmit } from '../components/use-submit.js';
 import { useLocale } from '../i18n/LocaleProvider.js';
 import { format, useMessages } from '../i18n/messages.js';
 import { hasRole, useStaff } from '../staff/StaffGate.js';
+import { ApplicationSelect } from './ApplicationSelect.js';
 import { ConfirmAction } from './ConfirmAction.js';
 import { governanceApi, type ApplicationSummary } from './governance-api.js';
 import { governanceMessages } from './governance-messages.js';
@@ -29,26 +32,18 @@ export function Sandboxes({ applications }: { applications: ApplicationSummary[]
     requests: '1000',
     tokens: '1000000',
   });
-  const [error, setError] = useState<unknown>();
   const [key, setKey] = useState('');
   const appName = (id: string) => applications.find((a) => a.id === id)?.name ?? id;
-
-  const open = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(undefined);
-    try {
-      const opened = await governanceApi.openSandbox(draft.application, {
-        purpose: draft.purpose.trim(),
-        ends_at: new Date(`${draft.ends}T23:59:59Z`).toISOString(),
-        max_requests: Number(draft.requests),
-        max_tokens: Number(draft.tokens),
-      });
-      setKey(opened.key);
-      sandboxes.reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+  const open = useSubmit(async () => {
+    const opened = await governanceApi.openSandbox(draft.application, {
+      purpose: draft.purpose.trim(),
+      ends_at: new Date(`${draft.ends}T23:59:59Z`).toISOString(),
+      max_requests: Number(draft.requests),
+      max_tokens: Number(draft.tokens),
+    });
+    setKey(opened.key);
+    sandboxes.reload();
+  });
   const set = (name: keyof typeof draft) => ({
     value: draft[name],
     onChange: (event: { target: { value: string } }) => setDraft({ ...draft, [name]: event.target.value }),
@@ -58,19 +53,14 @@ export function Sandboxes({ applications }: { applications: ApplicationSummary[]
     <div className="stack">
       <h2>{t.sandboxes}</h2>
       {admin && (
-        <form className="card stack" onSubmit={open} aria-labelledby="sandbox-new">
+        <form className="card stack" onSubmit={open.onSubmit} aria-labelledby="sandbox-new">
           <h3 id="sandbox-new">{t.newSandbox}</h3>
           <div className="filter-grid">
-            <label className="field">
-              <span>{common.application}</span>
-              <select {...set('application')}>
-                {applications.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ApplicationSelect
+              applications={applications}
+              value={draft.application}
+              onChange={(application) => setDraft({ ...draft, application })}
+            />
             <label className="field">
               <span>{t.endsAt}</span>
               <input type="date" required {...set('ends')} />
@@ -88,7 +78,7 @@ export function Sandboxes({ applications }: { applications: ApplicationSummary[]
             <span>{t.purpose}</span>
             <textarea required minLength={TEXT_MIN} rows={2} {...set('purpose')} />
           </label>
-          <ErrorMessage error={error} />
+          <ErrorMessage error={open.error} />
           <button type="submit" className="primary">
             {t.openSandbox}
           </button>
@@ -100,59 +90,44 @@ export function Sandboxes({ applications }: { applications: ApplicationSummary[]
         </form>
       )}
       <ErrorMessage error={sandboxes.error} />
-      {sandboxes.data?.length === 0 && <p className="muted">{t.noSandboxes}</p>}
-      {sandboxes.data && sandboxes.data.length > 0 && (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{common.application}</th>
-                <th scope="col">{t.purpose}</th>
-                <th scope="col">{t.endsAt}</th>
-                <th scope="col">{t.used}</th>
-                <th scope="col">{t.status}</th>
-                {admin && (
-                  <th scope="col">
-                    <span className="visually-hidden">{t.close}</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {sandboxes.data.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{appName(s.applicationId)}</th>
-                  <td>{s.purpose}</td>
-                  <td>{formatDate(s.endsAt, { dateStyle: 'medium' })}</td>
-                  <td>
-                    {s.usedRequests}/{s.maxRequests} · {s.usedTokens}/{s.maxTokens}
-                  </td>
-                  <td>
-                    <span className={`badge ${s.closedAt ? '' : 'badge-ok'}`}>
-                      {s.closedAt ? t.closedStatus : t.openStatus}
-                    </span>
-                  </td>
-                  {admin && (
-                    <td>
-                      {!s.closedAt && (
-                        <ConfirmAction
-                          label={t.close}
-                          question={`${t.close} — ${appName(s.applicationId)}`}
-                          reason={{ label: t.tested, minLength: TEXT_MIN }}
-                          onConfirm={async (tested) => {
-                            await governanceApi.closeSandbox(s.id, tested);
-                            sandboxes.reload();
-                          }}
-                        />
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={sandboxes.data}
+        rowKey={(s) => s.id}
+        empty={t.noSandboxes}
+        columns={[
+          { header: common.application, rowHeader: true, cell: (s) => appName(s.applicationId) },
+          { header: t.purpose, cell: (s) => s.purpose },
+          { header: t.endsAt, cell: (s) => formatDate(s.endsAt, { dateStyle: 'medium' }) },
+          {
+            header: t.used,
+            cell: (s) => `${s.usedRequests}/${s.maxRequests} · ${s.usedTokens}/${s.maxTokens}`,
+          },
+          {
+            header: t.status,
+            cell: (s) => (
+              <span className={`badge ${s.closedAt ? '' : 'badge-ok'}`}>
+                {s.closedAt ? t.closedStatus : t.openStatus}
+              </span>
+            ),
+          },
+          admin && {
+            header: t.close,
+            hiddenHeader: true,
+            cell: (s) =>
+              !s.closedAt && (
+                <ConfirmAction
+                  label={t.close}
+                  question={`${t.close} — ${appName(s.applicationId)}`}
+                  reason={{ label: t.tested, minLength: TEXT_MIN }}
+                  onConfirm={async (tested) => {
+                    await governanceApi.closeSandbox(s.id, tested);
+                    sandboxes.reload();
+                  }}
+                />
+              ),
+          },
+        ]}
+      />
     </div>
   );
 }

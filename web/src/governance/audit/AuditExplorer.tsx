@@ -1,9 +1,11 @@
 import { useMemo, useState, type FormEvent } from 'react';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { useResource } from '../../components/use-resource.js';
 import { useLocale } from '../../i18n/LocaleProvider.js';
 import { format, useMessages } from '../../i18n/messages.js';
 import { governanceApi, STAT_DIMENSIONS, type AuditEvent, type StatDimension } from '../governance-api.js';
+import { ApplicationSelect } from '../ApplicationSelect.js';
 import { auditMessages } from './audit-messages.js';
 import { FlowChart } from './FlowChart.js';
 import { VerifyPanel } from './VerifyPanel.js';
@@ -90,17 +92,12 @@ export function AuditExplorer({ applications }: { applications: { id: string; na
       <form className="card filters" onSubmit={apply} aria-labelledby="audit-filters">
         <h3 id="audit-filters">{t.filters}</h3>
         <div className="filter-grid">
-          <label className="field">
-            <span>{t.application}</span>
-            <select {...field('application')}>
-              <option value="">{t.anyApplication}</option>
-              {applications.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ApplicationSelect
+            applications={applications}
+            value={draft.application}
+            onChange={(application) => setDraft({ ...draft, application })}
+            any
+          />
           <label className="field">
             <span>{t.kind}</span>
             <select {...field('kind')}>
@@ -174,54 +171,41 @@ export function AuditExplorer({ applications }: { applications: { id: string; na
         {records.data && (
           <>
             <p aria-live="polite">{format(t.recordCount, { count: records.data.length })}</p>
-            {records.data.length === 0 ? (
-              <p className="muted">{t.noRecords}</p>
-            ) : (
-              <div className="table-scroll">
-                <table data-testid="audit-records">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.time}</th>
-                      <th scope="col">{t.application}</th>
-                      <th scope="col">{t.kind}</th>
-                      <th scope="col">{t.action}</th>
-                      <th scope="col">{t.outcome}</th>
-                      <th scope="col">{t.model}</th>
-                      <th scope="col">
-                        <span className="visually-hidden">{t.prove}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {records.data.map((event) => (
-                      <tr key={event.id} aria-current={event.id === recordId ? 'true' : undefined}>
-                        <td>
-                          <time dateTime={event.at}>{formatDate(event.at)}</time>
-                        </td>
-                        <td>
-                          {event.applicationId
-                            ? (names.get(event.applicationId) ?? event.applicationId)
-                            : '—'}
-                        </td>
-                        <td>{event.kind}</td>
-                        <td>{event.action}</td>
-                        <td>{outcomeOf(event)}</td>
-                        <td>{modelOf(event)}</td>
-                        <td>
-                          <button
-                            type="button"
-                            onClick={() => setRecordId(event.id)}
-                            aria-label={format(t.proveRecord, { id: event.id })}
-                          >
-                            {t.prove}
-                          </button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <DataTable
+              testId="audit-records"
+              rows={records.data}
+              rowKey={(event) => event.id}
+              empty={t.noRecords}
+              currentKey={recordId}
+              columns={[
+                {
+                  header: t.time,
+                  cell: (event) => <time dateTime={event.at}>{formatDate(event.at)}</time>,
+                },
+                {
+                  header: t.application,
+                  cell: (event) =>
+                    event.applicationId ? (names.get(event.applicationId) ?? event.applicationId) : '—',
+                },
+                { header: t.kind, cell: (event) => event.kind },
+                { header: t.action, cell: (event) => event.action },
+                { header: t.outcome, cell: outcomeOf },
+                { header: t.model, cell: modelOf },
+                {
+                  header: t.prove,
+                  hiddenHeader: true,
+                  cell: (event) => (
+                    <button
+                      type="button"
+                      onClick={() => setRecordId(event.id)}
+                      aria-label={format(t.proveRecord, { id: event.id })}
+                    >
+                      {t.prove}
+                    </button>
+                  ),
+                },
+              ]}
+            />
           </>
         )}
       </section>
