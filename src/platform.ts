@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { MizanConfig } from './config/schema.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
+import { createTracing, type Attributes, type Tracing } from './observability/tracing.js';
+import { RETRIES_ATTRIBUTE, tracedProviders } from './providers/traced-provider.js';
 import { identifyLanguage } from './language/identify.js';
 import type { Operation } from './pipeline/flow-context.js';
 import { createPipeline, type Pipeline, type PipelineResult, type Stage } from './pipeline/pipeline.js';
@@ -49,6 +51,9 @@ import { instructFairness } from './pipeline/stages/instruct-fairness.js';
 import { checkStereotypes } from './pipeline/stages/check-stereotypes.js';
 import { refuseSandboxPersonalData } from './pipeline/stages/refuse-sandbox-personal-data.js';
 import { identifySubject, respectObjection } from './pipeline/stages/identify-subject.js';
+import { requireConsent } from './pipeline/stages/require-consent.js';
+import { createConsentService, type ConsentService } from './oversight/consent.js';
+import { createConsentStore } from './store/consent-store.js';
 import { createSubjectRights, type SubjectRights } from './privacy/rights/rights-service.js';
 import { createInputGuard } from './guard/guard.js';
 import { createModelGuard } from './guard/model-guard.js';
@@ -62,6 +67,8 @@ export interface Platform {
   config: MizanConfig;
   logger: Logger;
   metrics: Metrics;
+  /** OpenTelemetry spans per request, stage and model call; a no-op unless `tracing.enabled`. */
+  tracing: Tracing;
   database: Database;
   tenancy: TenancyService;
   providers: ReadonlyMap<string, ModelProvider>;
@@ -78,6 +85,8 @@ export interface Platform {
   identity: Identity;
   /** Rate limits, token quotas and usage accounting (src/quota). */
   quota: Quota;
+  /** Consent, where an application's processing rests on it (src/oversight/consent.ts). */
+  consents: ConsentService;
   /**
    * Runs one request through its pipeline and appends its audit entry before returning, so that nothing is released
    * unaudited; the HTTP routes and the assurance runner both come through here.
@@ -105,6 +114,7 @@ export interface PlatformOptions {
 export async function createPlatform(config: MizanConfig, options: PlatformOptions = {}): Promise<Platform> {
   const logger = options.logger ?? createLogger(config.logging.level);
   const metrics = createMetrics();
+  const tracing = createTracing(config.tracing, logger);
   const secret = resolveKeyHashSecret(config);
   const database = await openDatabase({
     url: config.database.url,
@@ -127,10 +137,17 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
   const authenticator = createAuthenticator({ store, secret, ttlMs: config.security.key_cache_ttl_ms });
   const tenancy = createTenancyService(store, secret, authenticator);
   const identity = createIdentity({ config, database, tenancy, secret });
-  const providers = createProviders(config.providers, {
-    env: options.env ?? process.env,
-    onRetry: (provider) => metrics.countRetry(provider),
-  });
+  const providers = tracedProviders(
+    createProviders(config.providers, {
+      env: options.env ?? process.env,
+      onRetry: (provider, _error, retry) => {
+        metrics.countRetry(provider);
+        tracing.annotate({ [RETRIES_ATTRIBUTE]: retry });
+      },
+      ...(tracing.enabled ? { traceHeaders: tracing.propagationHeaders } : {}),
+    }),
+    tracing,
+  );
   const models = createModelRegistry(
     withEnergyEstimates(config.models, config.quota.energy_flops_per_joule),
     providers,
@@ -193,6 +210,11 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     scan: (text) => scan(text),
   });
   rights.start();
+  const consents = createConsentService({
+    store: createConsentStore(database.db),
+    audit: audit.log,
+    useCaseOf: async (applicationId) => (await oversight.governance.snapshot(applicationId))?.useCase,
+  });
 
   const observeAttempt = (
     entry: { id: string; provider: { id: string } },
@@ -220,8 +242,9 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     resolvePolicy(oversight),
     identifySubject(rights.subjects),
     respectObjection(rights.subjects),
+    requireConsent(consents),
   ];
-  const pipeline = (stages: Stage[]) => createPipeline(stages, metrics.observeStage);
+  const pipeline = (stages: Stage[]) => createPipeline(stages, metrics.observeStage, tracing);
   const guard = createGuardStages(config, models, metrics);
   const privacy = protectPrivacy({
     scan: (text) => scan(text),
@@ -269,7 +292,18 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     'list-models': pipeline([...admission('list-models'), listAllowedModels(models, oversight.modelGate)]),
   };
 
-  async function handle(operation: Operation, request: FlowRequest): Promise<PipelineResult> {
+  /** One span per flow (under the request's span over HTTP; its own trace for an assurance run). */
+  const handle = (operation: Operation, request: FlowRequest): Promise<PipelineResult> =>
+    tracing.inSpan(
+      `flow ${operation.kind}`,
+      { attributes: { 'mizan.operation': operation.kind } },
+      async (span) => {
+        const result = await runPipeline(operation, request);
+        if (tracing.enabled) span.setAttributes(flowAttributes(result));
+        return result;
+      },
+    );
+  async function runPipeline(operation: Operation, request: FlowRequest): Promise<PipelineResult> {
     if (!audit.log.accepting()) throw auditUnavailable(config.audit.retry_ms);
     const result = await pipelines[operation.kind].run({
       ...request,
@@ -336,6 +370,7 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     config,
     logger,
     metrics,
+    tracing,
     database,
     tenancy,
     providers,
@@ -346,6 +381,7 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
     authenticator,
     identity,
     quota,
+    consents,
     pipelines,
     handle,
     assurance,
@@ -358,6 +394,7 @@ export async function createPlatform(config: MizanConfig, options: PlatformOptio
       await quota.close();
       await audit.stop();
       await database.close();
+      await tracing.close();
     },
   };
 }
@@ -432,4 +469,18 @@ function corpusEmbedder(config: MizanConfig, models: ModelRegistry): Embed | und
   if (problem)
     throw new ConfigError([{ key: 'corpus.embedding_model', source: 'configuration', message: problem }]);
   return createEmbedder(entry!);
+}
+
+/** What a flow's span says of it: decisions and names, never who asked or what was said. */
+function flowAttributes({ ctx, halt }: PipelineResult): Attributes {
+  const outcome = ctx.outcome;
+  const entry = outcome && 'entry' in outcome ? outcome.entry : undefined;
+  return {
+    'mizan.flow.outcome': halt ? 'halt' : (outcome?.kind ?? 'none'),
+    ...(halt ? { 'mizan.halted_stage': halt.stage, 'error.type': halt.error.code } : {}),
+    ...(ctx.policy ? { 'mizan.risk_tier': ctx.policy.oversight.tier } : {}),
+    ...(ctx.policy?.oversight.sandboxId ? { 'mizan.sandbox': true } : {}),
+    ...(entry ? { 'mizan.model.id': entry.id, 'mizan.provider.id': entry.provider.id } : {}),
+    ...(ctx.review?.held ? { 'mizan.review.held': true } : {}),
+  };
 }

@@ -43,6 +43,8 @@ export const environmentOverrides: ReadonlyArray<{ env: string; key: string; kin
   { env: 'MIZAN_SECRET', key: 'security.key_hash_secret', kind: 'string' },
   { env: 'MIZAN_ADMIN_TOKEN', key: 'security.admin_token', kind: 'string' },
   { env: 'MIZAN_LOG_LEVEL', key: 'logging.level', kind: 'string' },
+  { env: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', key: 'tracing.otlp_endpoint', kind: 'string' },
+  { env: 'OTEL_SERVICE_NAME', key: 'tracing.service_name', kind: 'string' },
 ];
 
 /** The id under which the `MIZAN_UPSTREAM_*` shortcut registers its provider. */
@@ -111,6 +113,9 @@ export function loadConfig(
 
 /** A key whose value is a secret: never to be written in the file itself. */
 const SECRET_KEY = /(secret|token|password|private_key|api_key)$/;
+/** Headers sent to another service: any may be read from `<header>_file`, and those named like credentials are secrets. */
+const HEADER_MAPS = new Set(['tracing.headers']);
+const CREDENTIAL_HEADER = /(authorization|key|token|secret|password)$/i;
 const ENV_REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 /**
@@ -131,7 +136,8 @@ function resolveSecrets(
   const literal: string[] = [];
   for (const [name, value] of Object.entries(record)) {
     const key = prefix ? `${prefix}.${name}` : name;
-    const secretFile = name.endsWith('_file') && SECRET_KEY.test(name.slice(0, -'_file'.length));
+    const secretFile =
+      name.endsWith('_file') && (HEADER_MAPS.has(prefix) || SECRET_KEY.test(name.slice(0, -'_file'.length)));
     if (secretFile && typeof value === 'string') {
       const target = name.slice(0, -'_file'.length);
       const targetKey = prefix ? `${prefix}.${target}` : target;
@@ -152,7 +158,9 @@ function resolveSecrets(
       });
       sources.set(key, `${origin} (environment)`);
     } else if (typeof value === 'string') {
-      if (SECRET_KEY.test(name) || (/(^|_)url$/.test(name) && hasPassword(value))) literal.push(key);
+      const credentialHeader = HEADER_MAPS.has(prefix) && CREDENTIAL_HEADER.test(name);
+      if (SECRET_KEY.test(name) || credentialHeader || (/(^|_)url$/.test(name) && hasPassword(value)))
+        literal.push(key);
     } else {
       literal.push(...resolveSecrets(value, env, sources, problems, origin, key));
     }

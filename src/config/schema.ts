@@ -325,6 +325,24 @@ export const configSchema = z.strictObject({
       level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     })
     .prefault({}),
+  /** OpenTelemetry traces (src/observability/tracing.ts): spans per request, pipeline stage and model call, over OTLP/HTTP. */
+  tracing: z
+    .strictObject({
+      enabled: z.boolean().default(false),
+      /** The collector's OTLP/HTTP traces URL, e.g. http://otel-collector:4318/v1/traces. */
+      otlp_endpoint: z.url({ protocol: /^https?$/ }).optional(),
+      /** `service.name` of every span. */
+      service_name: z.string().min(1).default('mizan'),
+      /** Share of new traces recorded; a request continuing a caller's trace follows the caller's decision. */
+      sample_ratio: z.number().min(0).max(1).default(1),
+      /** Headers sent to the collector, e.g. its credentials: give those as "${ENV_VAR}" or in `<header>_file`. */
+      headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'an HTTP header name'), z.string()).default({}),
+    })
+    .refine((tracing) => !tracing.enabled || tracing.otlp_endpoint !== undefined, {
+      message: 'tracing needs otlp_endpoint (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)',
+      path: ['otlp_endpoint'],
+    })
+    .prefault({}),
   providers: z.array(provider).default([]),
   models: z.array(model).default([]),
 });

@@ -1,4 +1,5 @@
 import { labelOf, render, type Table, type WrittenLabel } from '../language/render-message.js';
+import type { UseCaseEntry } from './register/use-case.js';
 
 /**
  * What the gateway tells a citizen when oversight steps in (review, suspension, prohibited use, hand-over to a
@@ -109,6 +110,26 @@ const SUBJECT_OBJECTED: Table<When> = {
     'ⵜⵓⴳⵉⴷ ⴰⵙⴼⵔⴽ ⵏ ⵉⵙⴼⴽⴰ ⵏⵏⴽ ⴳ ⵓⵏⴰⴳⵔⴰⵡ ⴰⴷ, ⵓⵔ ⵔⴰⴷ ⵉⵙⴽⵔ ⵓⵎⵙⵙⵓⴷⵙ ⵉⵙⵓⵜⵔⵏ ⵏⵏⴽ. ⴰⴷ ⵜⵙⵙⵓⵖⵍⴷ ⴰⴳⵉ ⵏⵏⴽ, ⵙⴰⵡⵍ ⴷ ⵜⵏⴱⴰⴹⵜ ⵙ ⵢⵉⵅⴼ ⵏⵏⴽ.',
 };
 
+const CONSENT_REQUIRED: Table<When> = {
+  fra_Latn: () =>
+    'Ce service ne traite vos demandes qu’avec votre consentement (loi 09-08), que vous n’avez pas donné ou avez retiré. Lisez la notice de l’assistant et choisissez « J’accepte » pour continuer ; vous pourrez retirer votre consentement à tout moment.',
+  eng_Latn: () =>
+    'This service handles your requests only with your consent (Law 09-08), which you have not given or have withdrawn. Read the assistant’s notice and choose “I consent” to continue; you can withdraw your consent at any time.',
+  arb_Arab: () =>
+    'لا تعالج هذه الخدمة طلباتك إلا بموافقتك (القانون 09-08)، وأنت لم تمنحها أو سحبتها. اقرأ إشعار المساعد واختر «أوافق» للمتابعة؛ يمكنك سحب موافقتك في أي وقت.',
+  ary_Arab: () =>
+    'هاد الخدمة ما كتعالجش الطلبات ديالك غير بالموافقة ديالك (القانون 09-08)، وانت ما عطيتيهاش ولا حيدتيها. قرا الإشعار ديال المساعد وختار «موافق» باش تكمل؛ تقدر تحيد الموافقة ديالك فأي وقت.',
+  ary_Latn: () =>
+    'Had l-khidma ma kat3aljch t-talabat dyalk ghir b l-mouwafa9a dyalk (l-9anoun 09-08), w nta ma 3titihach wla 7ayedtiha. 9ra l-i3lan dyal l-mousa3id w khtar « mouwafi9 » bach tkemmel; t9der t7ayed l-mouwafa9a dyalk f ay wa9t.',
+  zgh_Tfng: () =>
+    'ⴰⵏⴰⴳⵔⴰⵡ ⴰⴷ ⵓⵔ ⵉⵙⴽⴰⵔ ⵉⵙⵓⵜⵔⵏ ⵏⵏⴽ ⴱⵍⴰ ⴰⵎⵙⴰⵙⴰ ⵏⵏⴽ (ⴰⵣⵔⴼ 09-08). ⵖⵔ ⴰⵍⵖⵓ ⵏ ⵓⵎⵙⵙⵓⴷⵙ ⵜⴼⵔⵏⴷ « ⵇⴱⵍⵖ » ⴰⴷ ⵜⴽⵎⵎⵍⴷ; ⵜⵣⵎⵎⵔⴷ ⴰⴷ ⵜⵙⵙⵓⵖⵍⴷ ⴰⵎⵙⴰⵙⴰ ⵏⵏⴽ ⴽⵓ ⴰⴽⵓⴷ.',
+};
+
+/** The refusal a person gets where the processing rests on their consent and none is in force (Law 09-08 art. 4). */
+export function consentRequiredMessage(language: string | null | undefined): string {
+  return render(CONSENT_REQUIRED, language, {});
+}
+
 export interface TransparencyFacts {
   /** The controller of the processing (Law 09-08 art. 1), as registered. */
   controller: string;
@@ -119,6 +140,15 @@ export interface TransparencyFacts {
   /** Where to exercise the rights of access, rectification and objection: the DPO's e-mail or address. */
   dpoContact: string;
 }
+
+/** What the notice of an application names, from its use-case register entry. */
+export const transparencyFacts = (useCase: UseCaseEntry): TransparencyFacts => ({
+  controller: useCase.controller.name,
+  purpose: useCase.purpose,
+  cndpReference: useCase.cndp.reference,
+  cndpRegime: useCase.cndp.regime,
+  dpoContact: useCase.dpo.email,
+});
 
 /** How each language names the CNDP regime: the exact regime and number, never "certified" (register practice). */
 interface RegimeWords {

@@ -4,9 +4,11 @@ import { errors } from '../errors.js';
 import type { Platform } from '../platform.js';
 import { sendError } from './errors.js';
 import { recordRoutes } from './route-list.js';
+import { traceRequests } from './trace-requests.js';
 import { registerJsonBodyParser } from './json-body.js';
 import { registerSecurity, serverOptions } from './security/index.js';
 import { adminRoutes } from './routes/admin.js';
+import { assistantRoutes } from './routes/assistant.js';
 import { authRoutes } from './routes/auth.js';
 import { chatCompletionsRoute } from './routes/chat-completions.js';
 import { citizenServicesRoutes } from './routes/citizen-services.js';
@@ -45,6 +47,7 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   });
 
   recordRoutes(app);
+  traceRequests(app, platform.tracing);
   registerJsonBodyParser(app, platform.config.server.json);
   await registerSecurity(app, platform.config.server);
   app.setErrorHandler((error, request, reply) => sendError(platform, request, reply, error));
@@ -83,6 +86,7 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   adminRoutes(app, platform);
   reviewsRoutes(app, platform);
   citizenServicesRoutes(app, platform);
+  assistantRoutes(app, platform);
   oversightRoutes(app, platform);
   auditRoutes(app, platform);
   subjectRightsRoutes(app, platform);

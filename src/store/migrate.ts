@@ -11,6 +11,7 @@ import { subjectRights } from './migrations/0008-subject-rights.js';
 import { identitySessions } from './migrations/0009-identity-sessions.js';
 import { usage } from './migrations/0010-usage.js';
 import { feedbackHandoffs } from './migrations/0011-feedback-handoffs.js';
+import { consents } from './migrations/0012-consents.js';
 import type { DatabaseSchema } from './schema.js';
 
 /**
@@ -29,6 +30,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['0009-identity-sessions', identitySessions],
   ['0010-usage', usage],
   ['0011-feedback-handoffs', feedbackHandoffs],
+  ['0012-consents', consents],
 ];
 
 const provider: MigrationProvider = { getMigrations: async () => Object.fromEntries(MIGRATIONS) };

@@ -428,6 +428,16 @@ export interface HandoffsTable {
   resolution: string | null;
 }
 
+/** A person's consent to an application's processing (migration 0012-consents); kept once withdrawn, as proof. */
+export interface ConsentsTable {
+  id: Id;
+  tenant_id: ColumnType<string, string, never>;
+  application_id: ColumnType<string, string, never>;
+  data_subject: ColumnType<string, string, never>;
+  given_at: CreatedAt;
+  withdrawn_at: ColumnType<Date | null, never, Date>;
+}
+
 export interface DatabaseSchema {
   tenants: TenantsTable;
   applications: ApplicationsTable;
@@ -460,4 +470,5 @@ export interface DatabaseSchema {
   usage_daily: UsageDailyTable;
   citizen_feedback: CitizenFeedbackTable;
   handoffs: HandoffsTable;
+  consents: ConsentsTable;
 }

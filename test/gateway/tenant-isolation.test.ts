@@ -124,6 +124,26 @@ const CASES: Cases = {
     refuse({ body: { audit_id: a.recordId, reason: 'complaint' } }),
     filtered({ body: { reason: 'prefer_human' }, as: 'application', succeeds: true }),
   ],
+  // The assistant's terms and consent are the caller's own application's, for its own citizen: B's key naming A's
+  // citizen, or B's citizen under the same name (whose tenant offers no chat), reach B's application only; a staff
+  // token has no consent to give.
+  'GET /v1/assistant': () => [
+    filtered({ as: 'application', succeeds: true }),
+    filtered({ query: { user: A_CITIZEN, lang: 'ar' }, as: 'application', succeeds: true }),
+    filtered({ as: 'citizen' }),
+    refuse({ as: 'staff' }),
+  ],
+  // B's application rests on the public interest: consent is not asked there (409), and never reaches A's.
+  'POST /v1/assistant/consent': () => [
+    filtered({ body: { user: A_CITIZEN }, as: 'application' }),
+    filtered({ body: {}, as: 'citizen' }),
+    refuse({ body: { user: A_CITIZEN }, as: 'staff' }),
+  ],
+  'DELETE /v1/assistant/consent': () => [
+    filtered({ body: { user: A_CITIZEN }, as: 'application', succeeds: true }),
+    filtered({ as: 'citizen' }),
+    refuse({ body: { user: A_CITIZEN }, as: 'staff' }),
+  ],
   'GET /v1/oversight/feedback': (a) => [refuse({ query: { application: a.appId } }), filtered()],
   'GET /v1/oversight/handoffs': () => [filtered(), filtered({ query: { status: 'open' } })],
   'POST /v1/oversight/handoffs/:id/close': (a) => [

@@ -27,6 +27,27 @@ export const MINIMAL_ANSWERS = {
   scale: 'one_office',
 };
 
+/** School grants for families, resting on their consent (Law 09-08 art. 4); with LIMITED_ANSWERS, the limited tier. */
+export const CONSENT_USE_CASE = {
+  ...MINIMAL_USE_CASE,
+  purpose: 'Informer les familles sur les bourses scolaires',
+  legal_basis: 'consent',
+  controller: { name: 'Académie de test' },
+  people_affected: ['general_public'],
+  data_categories: ['PERSON'],
+  dpo: { name: 'DPO', email: 'dpo@academie.test' },
+};
+
+/** Information for the public that names people: the limited tier, whose notice comes before the first message. */
+export const LIMITED_ANSWERS = {
+  use: 'administrative_information',
+  autonomy: 'advice',
+  impact_on_rights: 'access_to_information',
+  vulnerability: ['general_public'],
+  data_sensitivity: ['identifiers'],
+  scale: 'national',
+};
+
 const PLATFORM_ADMIN: Actor = { kind: 'platform_admin' };
 
 /** The tenant's DPO, as a signed-in staff member would be. */

@@ -1,7 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { commission, MINIMAL_USE_CASE } from '../support/oversight-fixtures.js';
+import {
+  commission,
+  CONSENT_USE_CASE,
+  LIMITED_ANSWERS,
+  MINIMAL_USE_CASE,
+} from '../support/oversight-fixtures.js';
 import { useWebGateway } from './support/web-gateway.js';
 
 /** Accepts the notice, asks a question with the keyboard as a person would, and waits for the whole answer. */
@@ -251,5 +256,53 @@ describe('web: the citizen assistant', () => {
     assert.match((await resumed.textContent()) ?? '', /Réponse vérifiée/);
     await web.screenshot(page, 'citizen-reviewed');
     await context.close();
+  });
+  // After the held answer: it registers the assistant's application anew, as resting on consent.
+  test('where the service rests on consent, its notice and the consent step come first; the citizen chats once they consent, and not after withdrawing', async () => {
+    const { platform } = web.gateway;
+    await commission(platform, web.gateway.applicationId, {
+      useCase: CONSENT_USE_CASE,
+      answers: LIMITED_ANSWERS,
+      promote: false,
+    });
+    const { context, page } = await web.open({ locale: 'fr' });
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Votre consentement est nécessaire' }).waitFor();
+    assert.match(
+      (await page.getByTestId('assistant-notice').textContent()) ?? '',
+      /Vous échangez avec un système d’intelligence artificielle.*Académie de test.*dpo@academie\.test/,
+      'the service’s own notice, not the general one',
+    );
+    assert.equal(
+      await page.getByRole('textbox', { name: FR.question }).count(),
+      0,
+      'nothing is asked before consent',
+    );
+    await web.screenshot(page, 'citizen-consent-fr');
+
+    const answer = await ask(page, 'Comment renouveler ma carte nationale ?', {
+      ...FR,
+      accept: /^J’accepte$/,
+    });
+    assert.match((await answer.textContent()) ?? '', /CNIE|carte nationale/i);
+
+    await page.getByRole('button', { name: 'Retirer mon consentement' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /consentement est retiré/ })
+      .waitFor();
+    assert.equal(await page.getByRole('textbox', { name: FR.question }).count(), 0);
+    await context.close();
+
+    // In Arabic, right to left, the notice in Arabic.
+    const arabic = await web.open({ locale: 'ar' });
+    await arabic.page.goto('/');
+    await arabic.page.getByRole('heading', { name: 'موافقتك مطلوبة' }).waitFor();
+    assert.match(
+      (await arabic.page.getByTestId('assistant-notice').textContent()) ?? '',
+      /أنت تتحاور مع نظام/,
+    );
+    await web.screenshot(arabic.page, 'citizen-consent-ar');
+    await arabic.context.close();
   });
 });

@@ -2,12 +2,15 @@ import { errors } from '../../errors.js';
 import { defaultForbiddenAdvice } from '../../guard/output/index.js';
 import type { GovernanceContext } from '../../oversight/governance.js';
 import type { KillSwitch } from '../../oversight/kill-switch.js';
-import { applicationSuspendedMessage, useProhibitedMessage } from '../../oversight/messages.js';
-import { cndpAuthorisationGranted, type UseCaseEntry } from '../../oversight/register/use-case.js';
+import {
+  applicationSuspendedMessage,
+  transparencyFacts,
+  useProhibitedMessage,
+} from '../../oversight/messages.js';
+import { cndpAuthorisationGranted } from '../../oversight/register/use-case.js';
 import { assessmentProblem } from '../../oversight/risk/assessment-service.js';
 import type { SandboxService } from '../../oversight/sandbox/sandbox-service.js';
 import { DEFAULT_PRIVACY_POLICY, type PrivacyPolicy } from '../../privacy/policy.js';
-import type { OversightPolicy } from '../flow-context.js';
 import type { Stage } from '../pipeline.js';
 import { requirePrincipal } from './require.js';
 
@@ -16,14 +19,6 @@ export interface ResolvePolicyDependencies {
   killSwitch: KillSwitch;
   sandboxes: SandboxService;
 }
-
-const notice = (useCase: UseCaseEntry): OversightPolicy['notice'] => ({
-  controller: useCase.controller.name,
-  purpose: useCase.purpose,
-  cndpReference: useCase.cndp.reference,
-  cndpRegime: useCase.cndp.regime,
-  dpoContact: useCase.dpo.email,
-});
 
 /**
  * The application's rules, from its record and its use-case register entry; refuses what the register forbids: a
@@ -95,7 +90,7 @@ export const resolvePolicy = (deps: ResolvePolicyDependencies): Stage => ({
             scopeTopics: useCase.guard?.scopeTopics ?? null,
             forbiddenAdvice: useCase.guard?.forbiddenAdvice ?? defaultForbiddenAdvice(useCase.sector),
           },
-          notice: controls.transparencyNotice ? notice(useCase) : null,
+          notice: controls.transparencyNotice ? transparencyFacts(useCase) : null,
         },
       },
     };

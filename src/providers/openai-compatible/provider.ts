@@ -19,8 +19,10 @@ const PING_TIMEOUT_MS = 2_000;
 
 export interface OpenAICompatibleProviderOptions {
   env?: Record<string, string | undefined>;
-  /** Called before each retry, for metrics. */
-  onRetry?: (providerId: string, error: unknown) => void;
+  /** Called before each retry (the first is 1), for metrics and traces. */
+  onRetry?: (providerId: string, error: unknown, retry: number) => void;
+  /** The W3C trace-context headers of the current span, so that the model server's own traces join Mizan's. */
+  traceHeaders?: () => Record<string, string>;
 }
 
 /** Any server speaking OpenAI's chat-completions protocol: vLLM, Ollama, llama.cpp's server, Mistral… */
@@ -47,7 +49,8 @@ export function createOpenAICompatibleProvider(
     baseDelayMs: config.retries.base_delay_ms,
     maxDelayMs: config.retries.max_delay_ms,
   };
-  const onRetry = (error: unknown) => options.onRetry?.(config.id, error);
+  const onRetry = (error: unknown, attempt: number) => options.onRetry?.(config.id, error, attempt + 1);
+  const traceHeaders = options.traceHeaders;
 
   /** One attempt's deadline, joined with the client's own cancellation. */
   function deadline(clientSignal: AbortSignal) {
@@ -75,7 +78,7 @@ export function createOpenAICompatibleProvider(
         origin: base.origin,
         path: base.pathname + path,
         method,
-        headers,
+        headers: traceHeaders ? { ...headers, ...traceHeaders() } : headers,
         body: payload === undefined ? null : JSON.stringify(payload),
         signal: d.signal,
       });

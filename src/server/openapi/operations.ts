@@ -6,6 +6,7 @@ import { chatRequestSchemas } from '../openai/chat-request.js';
 import { embeddingsRequestSchemas } from '../openai/embeddings-request.js';
 import { adminCorpusSchemas } from '../routes/admin-corpus.js';
 import { adminSchemas } from '../routes/admin.js';
+import { assistantSchemas } from '../routes/assistant.js';
 import { assuranceSchemas } from '../routes/assurance.js';
 import { auditSchemas } from '../routes/audit.js';
 import { citizenServicesSchemas } from '../routes/citizen-services.js';
@@ -139,6 +140,47 @@ export const OPERATIONS: readonly Operation[] = [
     auth: ['api_key', 'session'],
     body: citizenServicesSchemas.handoffBody,
     success: json('The hand-over', undefined, 201),
+  },
+  // The assistant's notice and the citizen's consent (src/server/routes/assistant.ts).
+  {
+    method: 'GET',
+    path: '/v1/assistant',
+    operationId: 'getAssistantTerms',
+    summary:
+      'The assistant’s transparency notice in the reader’s language, and whether consent is required and given',
+    description:
+      'For the caller’s application: its risk tier, whether answers are labelled as an AI’s, the notice to show before ' +
+      'the first message (null when the tier requires none) and, where the register names consent as the legal ' +
+      'basis, when the person consented. `lang` is the interface locale; an application names its user in `user`.',
+    tag: 'Transparency',
+    auth: ['api_key', 'session'],
+    query: assistantSchemas.termsFromApplication,
+    success: json('The assistant’s terms'),
+  },
+  {
+    method: 'POST',
+    path: '/v1/assistant/consent',
+    operationId: 'giveConsent',
+    summary: 'Consent to the application’s processing, where it rests on consent (Law 09-08 art. 4)',
+    description:
+      'A citizen’s session consents for the citizen (no body); an application names its user. Until consent is ' +
+      'given, chat requests naming the person answer 403 `consent_required`; 409 `consent_not_required` where the ' +
+      'register names another legal basis.',
+    tag: 'Subject rights',
+    auth: ['api_key', 'session'],
+    body: assistantSchemas.consentFromApplication,
+    success: json('When the consent in force was given'),
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/assistant/consent',
+    operationId: 'withdrawConsent',
+    summary:
+      'Withdraw consent, at any time; the assistant then refuses the person’s requests until it is given again',
+    tag: 'Subject rights',
+    auth: ['api_key', 'session'],
+    body: assistantSchemas.consentFromApplication,
+    success: json('No consent in force'),
   },
   {
     method: 'GET',

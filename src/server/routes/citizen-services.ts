@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { errors } from '../../errors.js';
 import type { Actor } from '../../oversight/actors.js';
 import {
   FEEDBACK_RATINGS,
@@ -15,6 +14,7 @@ import type { Platform } from '../../platform.js';
 import { scan } from '../../privacy/scan.js';
 import { createCitizenVoiceStore } from '../../store/citizen-voice-store.js';
 import { bearerToken } from '../bearer.js';
+import { citizenFacingCaller } from '../citizen-caller.js';
 import { parseWith } from '../openai/parse-with.js';
 
 const auditId = z.string().min(1).max(200);
@@ -62,29 +62,21 @@ export function citizenServicesRoutes(app: FastifyInstance, platform: Platform):
 
   /** A citizen's session speaks for them, under their own reference; an application's key for itself. */
   async function callerOf(request: FastifyRequest): Promise<CitizenVoiceCaller> {
-    const bearer = bearerToken(request.headers.authorization);
-    if (bearer !== undefined && platform.identity.isSession(bearer)) {
-      const { principal, subject } = await platform.identity.principal(bearer);
-      if (subject === undefined)
-        throw errors.forbidden(
-          'citizen_only',
-          'feedback and hand-overs come from citizens; a staff session sends none',
-        );
-      const tenantId = principal.tenant.id;
-      return {
-        tenantId,
-        applicationId: principal.application.id,
-        actor: 'citizen',
-        dataSubject: platform.rights.subjects.identify(tenantId, subject),
-      };
-    }
-    const { tenant, application } = await platform.authenticator.authenticate(bearer);
-    return {
-      tenantId: tenant.id,
-      applicationId: application.id,
-      actor: `application:${application.id}`,
-      dataSubject: null,
-    };
+    const caller = await citizenFacingCaller(
+      platform,
+      request,
+      'feedback and hand-overs come from citizens; a staff session sends none',
+    );
+    const tenantId = caller.tenant.id;
+    const applicationId = caller.application.id;
+    return caller.kind === 'citizen'
+      ? {
+          tenantId,
+          applicationId,
+          actor: 'citizen',
+          dataSubject: platform.rights.subjects.identify(tenantId, caller.subject),
+        }
+      : { tenantId, applicationId, actor: `application:${applicationId}`, dataSubject: null };
   }
 
   app.post('/v1/feedback', async (request, reply) => {

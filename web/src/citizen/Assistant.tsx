@@ -12,7 +12,9 @@ import { Feedback } from './Feedback.js';
 import { Handoff } from './Handoff.js';
 import { HowMade, type ReviewState } from './HowMade.js';
 import { HeldAnswer, pendingCases, type PendingCase } from './PendingReview.js';
+import { giveConsent, withdrawConsent } from './citizen-api.js';
 import { SignInRequired, useAssistantSession } from './use-assistant-session.js';
+import { useAssistantTerms } from './use-assistant-terms.js';
 import './assistant.css';
 
 interface Turn {
@@ -126,7 +128,12 @@ function TurnView({
  */
 export default function Assistant() {
   const t = useMessages(assistantMessages);
+  const { locale } = useLocale();
   const { state, signInNeeded, ensureSession } = useAssistantSession();
+  const { terms, consented, reload } = useAssistantTerms(state.status === 'ready', ensureSession, locale);
+  const [consentBusy, setConsentBusy] = useState(false);
+  const [consentError, setConsentError] = useState<string>();
+  const [withdrawn, setWithdrawn] = useState(false);
   const [turns, setTurns] = useState<Turn[]>([]);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string>();
@@ -150,6 +157,31 @@ export default function Assistant() {
       // Asked again after a reload, no worse.
     }
     requestAnimationFrame(() => input.current?.focus());
+  };
+
+  // Where the processing rests on consent, nothing is asked before it is given (Law 09-08 art. 4).
+  const consentNeeded = terms?.consent.required === true && terms.consent.given_at === null;
+  const consent = async () => {
+    setConsentBusy(true);
+    setConsentError(undefined);
+    try {
+      consented((await giveConsent()).given_at);
+      setWithdrawn(false);
+      accept();
+    } catch (caught) {
+      setConsentError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setConsentBusy(false);
+    }
+  };
+  const withdraw = async () => {
+    setError(undefined);
+    try {
+      consented((await withdrawConsent()).given_at);
+      setWithdrawn(true);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    }
   };
 
   const onReview = useCallback((id: number, review: ReviewState) => {
@@ -190,6 +222,8 @@ export default function Assistant() {
       setTurns((current) => current.filter((turn) => turn.id !== id));
       setDraft(text);
       if (caught instanceof SignInRequired) setError(t.signInRequired);
+      // Withdrawn meanwhile (in another tab): the consent step comes back.
+      else if (caught instanceof ApiError && caught.code === 'consent_required') reload();
       else if (caught instanceof ApiError) setError(caught.message);
       else if (!(caught instanceof DOMException && caught.name === 'AbortError'))
         setError(caught instanceof Error ? caught.message : String(caught));
@@ -261,13 +295,33 @@ export default function Assistant() {
         </div>
       </section>
 
-      {!accepted ? (
+      {!accepted || consentNeeded ? (
         <section className="card notice-gate" aria-labelledby={`${questionId}-notice`}>
-          <h2 id={`${questionId}-notice`}>{t.noticeTitle}</h2>
-          <p>{t.noticeDefault}</p>
-          <button type="button" className="primary" onClick={accept}>
-            {t.noticeAccept}
-          </button>
+          <h2 id={`${questionId}-notice`}>{consentNeeded ? t.consentTitle : t.noticeTitle}</h2>
+          {withdrawn && consentNeeded && (
+            <p role="status" className="alert alert-warn">
+              {t.consentWithdrawn}
+            </p>
+          )}
+          <p data-testid="assistant-notice">{terms?.notice ?? t.noticeDefault}</p>
+          {consentNeeded ? (
+            <>
+              <p>{t.consentCovers}</p>
+              <p className="muted">{t.consentWithdrawNote}</p>
+              {consentError && (
+                <p role="alert" className="alert alert-error">
+                  {consentError}
+                </p>
+              )}
+              <button type="button" className="primary" disabled={consentBusy} onClick={() => void consent()}>
+                {t.consentGive}
+              </button>
+            </>
+          ) : (
+            <button type="button" className="primary" onClick={accept}>
+              {t.noticeAccept}
+            </button>
+          )}
         </section>
       ) : (
         <>
@@ -310,7 +364,7 @@ export default function Assistant() {
                 rows={2}
                 value={draft}
                 aria-describedby={hintId}
-                disabled={signInNeeded || state.status !== 'ready'}
+                disabled={signInNeeded || consentNeeded || state.status !== 'ready'}
                 onChange={(event) => setDraft(event.target.value)}
                 onKeyDown={onKeyDown}
               />
@@ -343,6 +397,11 @@ export default function Assistant() {
             {turns.length > 0 && (
               <button type="button" onClick={restart}>
                 {t.newConversation}
+              </button>
+            )}
+            {terms?.consent.required && terms.consent.given_at !== null && (
+              <button type="button" onClick={() => void withdraw()}>
+                {t.consentWithdraw}
               </button>
             )}
           </div>

@@ -70,6 +70,14 @@ export const assistantMessages = defineMessages({
     noticeDefault:
       'أنت تتحدث مع نظام ذكاء اصطناعي وليس مع موظف. الأجوبة مأخوذة من النصوص الرسمية، وقد تحتوي على أخطاء: تحقق من المصادر. لا تكتب إلا ما هو ضروري من معطياتك الشخصية.',
     noticeAccept: 'فهمت',
+    consentTitle: 'موافقتك مطلوبة',
+    consentCovers:
+      'بموافقتك، تقبل أن يعالج هذا المساعد أسئلتك وما تكتبه فيها من معطيات شخصية للإجابة عنك، للغاية المذكورة أعلاه فقط ومن طرف المسؤول المذكور فقط. لا تشمل موافقتك أي استعمال آخر.',
+    consentWithdrawNote:
+      'يمكنك سحب موافقتك في أي وقت بزر «سحب موافقتي»، وعندها يتوقف المساعد عن معالجة أسئلتك (القانون 09-08).',
+    consentGive: 'أوافق',
+    consentWithdraw: 'سحب موافقتي',
+    consentWithdrawn: 'سُحبت موافقتك. لن يعالج المساعد أسئلتك إلا إذا وافقت من جديد.',
     helpful: 'مفيد',
     notHelpful: 'غير مفيد',
     feedbackQuestion: 'هل كان هذا الجواب مفيداً؟',
@@ -168,6 +176,15 @@ export const assistantMessages = defineMessages({
     noticeDefault:
       'Vous échangez avec un système d’intelligence artificielle, pas avec un agent. Les réponses viennent des textes officiels mais peuvent contenir des erreurs : vérifiez les sources. N’écrivez que les données personnelles nécessaires.',
     noticeAccept: 'J’ai compris',
+    consentTitle: 'Votre consentement est nécessaire',
+    consentCovers:
+      'En consentant, vous acceptez que cet assistant traite vos questions, et les données personnelles que vous y écrivez, pour vous répondre : pour la seule finalité indiquée ci-dessus et par le seul responsable nommé. Votre consentement ne couvre aucun autre usage.',
+    consentWithdrawNote:
+      'Vous pouvez retirer votre consentement à tout moment avec le bouton « Retirer mon consentement » ; l’assistant cesse alors de traiter vos questions (loi 09-08).',
+    consentGive: 'J’accepte',
+    consentWithdraw: 'Retirer mon consentement',
+    consentWithdrawn:
+      'Votre consentement est retiré. L’assistant ne traitera plus vos questions, sauf si vous consentez à nouveau.',
     helpful: 'Utile',
     notHelpful: 'Pas utile',
     feedbackQuestion: 'Cette réponse vous a-t-elle aidé ?',
@@ -265,6 +282,14 @@ export const assistantMessages = defineMessages({
     noticeDefault:
       'ⵜⵙⴰⵡⴰⵍⴷ ⴷ ⵢⴰⵏ ⵓⵏⴰⴳⵔⴰⵡ ⵏ ⵜⵎⵓⵙⵏⵉ ⵜⴰⵎⵙⵏⴰⵡⵜ, ⵓⵔ ⵉⴳⵉ ⴰⴼⴳⴰⵏ. ⵜⵉⵔⴰⵔⵉⵏ ⴷ ⵉⵜⵜⴰⵡⵉ ⵙⴳ ⵉⴹⵔⵉⵙⵏ ⵉⵏⵚⴱⴰⴹⵏ ⵎⴰⵛⴰ ⵜⵣⵎⵔ ⴰⴷ ⴳⵉⵙⵏⵜ ⵉⵍⵉⵏ ⵡⴰⵣⴳⴰⵍⵏ: ⵙⵙⵏⵇⴷ ⵉⵙⴰⴳⵎⵏ. ⵓⵔ ⵜⵜⴰⵔⴰ ⴰⵔ ⵉⵙⴼⴽⴰ ⵏ ⵓⵎⴷⴰⵏ ⵉⵍⴰⵇⵏ.',
     noticeAccept: 'ⴼⵀⵎⵖ',
+    consentTitle: 'ⵉⵇⵇⴰⵏ ⵓⵎⵙⴰⵙⴰ ⵏⵏⴽ',
+    consentCovers:
+      'ⵙ ⵓⵎⵙⴰⵙⴰ ⵏⵏⴽ, ⵜⵇⴱⵍⴷ ⴰⴷ ⵉⵙⴽⵔ ⵓⵎⵙⵙⵓⴷⵙ ⴰⴷ ⵉⵙⵇⵙⵉⵜⵏ ⵏⵏⴽ ⴷ ⵉⵙⴼⴽⴰ ⵏⵏⴽ ⵍⵍⵉ ⴳⵉⵙⵏ ⵜⵓⵔⴰⴷ, ⴰⴷ ⴰⴽ ⴷ ⵢⵔⴰⵔ: ⵖⴰⵙ ⵉ ⵉⵙⵡⵉ ⵍⵍⵉ ⵉⵍⵍⴰⵏ ⴷ ⵓⵏⵏⴰⵡⵏ, ⵖⴰⵙ ⵙ ⵓⵏⵎⵀⴰⵍ ⵍⵍⵉ ⵉⵜⵜⵓⵙⵎⵎⴰⵏ. ⵓⵔ ⵉⴳⵉ ⵓⵎⵙⴰⵙⴰ ⵏⵏⴽ ⵉ ⴽⵔⴰ ⵏ ⵓⵙⵎⵔⵙ ⵢⴰⴹⵏ.',
+    consentWithdrawNote:
+      'ⵜⵣⵎⵎⵔⴷ ⴰⴷ ⵜⵙⵙⵓⵖⵍⴷ ⴰⵎⵙⴰⵙⴰ ⵏⵏⴽ ⴽⵓ ⴰⴽⵓⴷ ⵙ « ⵙⵙⵓⵖⵍ ⴰⵎⵙⴰⵙⴰ ⵉⵏⵓ »; ⴰⵎⵎ ⵓⵏ, ⵓⵔ ⵔⴰⴷ ⵉⵙⴽⵔ ⵓⵎⵙⵙⵓⴷⵙ ⵉⵙⵇⵙⵉⵜⵏ ⵏⵏⴽ (ⴰⵣⵔⴼ 09-08).',
+    consentGive: 'ⵇⴱⵍⵖ',
+    consentWithdraw: 'ⵙⵙⵓⵖⵍ ⴰⵎⵙⴰⵙⴰ ⵉⵏⵓ',
+    consentWithdrawn: 'ⵉⵜⵜⵓⵙⵙⵓⵖⵍ ⵓⵎⵙⴰⵙⴰ ⵏⵏⴽ. ⵓⵔ ⵔⴰⴷ ⵉⵙⴽⵔ ⵓⵎⵙⵙⵓⴷⵙ ⵉⵙⵇⵙⵉⵜⵏ ⵏⵏⴽ ⴱⵍⴰ ⴰⵎⵙⴰⵙⴰ ⴰⵎⴰⵢⵏⵓ.',
     helpful: 'ⵉⵏⴼⵄ',
     notHelpful: 'ⵓⵔ ⵉⵏⴼⵉⵄ',
     feedbackQuestion: 'ⵉⵙ ⴰⴽ ⵜⵏⴼⵄ ⵜⵉⵔⴰⵔⵉⵜ ⴰⴷ?',
@@ -362,6 +387,15 @@ export const assistantMessages = defineMessages({
     noticeDefault:
       'You are talking with an artificial intelligence system, not with an agent. Answers come from the official texts but may contain mistakes: check the sources. Write only the personal data that is needed.',
     noticeAccept: 'I understand',
+    consentTitle: 'Your consent is needed',
+    consentCovers:
+      'By consenting, you agree that this assistant processes your questions, and the personal data you write in them, to answer you: only for the purpose stated above and only by the controller named there. Your consent covers no other use.',
+    consentWithdrawNote:
+      'You can withdraw your consent at any time with the “Withdraw my consent” button; the assistant then stops handling your questions (Law 09-08).',
+    consentGive: 'I consent',
+    consentWithdraw: 'Withdraw my consent',
+    consentWithdrawn:
+      'Your consent is withdrawn. The assistant will not handle your questions unless you consent again.',
     helpful: 'Helpful',
     notHelpful: 'Not helpful',
     feedbackQuestion: 'Did this answer help you?',

@@ -1,6 +1,8 @@
 import { api } from '../api/client.js';
 import type { Citation } from '../api/chat-stream.js';
+import type { AssistantTerms } from '../../../src/oversight/assistant-terms.js';
 import type { FeedbackReason, FeedbackRating, HandoffReason } from '../../../src/oversight/citizen-voice.js';
+import type { Locale } from '../i18n/locales.js';
 
 /** `GET /v1/reviews/{case_id}`: a held answer, pending, approved (with the citizen's values back) or rejected. */
 export type ReviewOutcome = {
@@ -45,4 +47,20 @@ export interface HandoffReceipt {
 export const requestHandoff = (body: { audit_id?: string; message?: string; reason: HandoffReason }) =>
   api<HandoffReceipt>('/v1/handoffs', { method: 'POST', body, bearer: null });
 
-export type { Citation };
+export type { AssistantTerms, Citation };
+
+/** `GET /v1/assistant`: the notice to show before the first message, and whether consent is required and given. */
+export const fetchAssistantTerms = (locale: Locale) =>
+  api<AssistantTerms>('/v1/assistant', { query: { lang: locale }, bearer: null });
+
+export interface ConsentState {
+  object: 'mizan.consent';
+  given_at: string | null;
+}
+
+export const giveConsent = () =>
+  api<ConsentState>('/v1/assistant/consent', { method: 'POST', body: {}, bearer: null });
+
+/** Withdrawing is always possible; the assistant then refuses the citizen's questions until they consent again. */
+export const withdrawConsent = () =>
+  api<ConsentState>('/v1/assistant/consent', { method: 'DELETE', bearer: null });
