@@ -1,14 +1,14 @@
 import type { MizanExtension } from '../api/chat-stream.js';
 import { format, useMessages } from '../i18n/messages.js';
-import { assistantMessages, entityMessages } from './assistant-messages.js';
+import { entityMessages } from '../i18n/entity-messages.js';
+import { assistantMessages, codeMessages } from './assistant-messages.js';
 
-type Label = keyof (typeof entityMessages)['fr'];
 export type ReviewState = 'none' | 'pending' | 'approved' | 'rejected';
 
 /** A code of the API in the reader's language, or the code itself when the interface has no word for it. */
 function useLabels() {
-  const labels = useMessages(entityMessages);
-  return (code: string) => (code in labels ? labels[code as Label] : code);
+  const labels: Record<string, string> = { ...useMessages(entityMessages), ...useMessages(codeMessages) };
+  return (code: string) => labels[code] ?? code;
 }
 
 function ProtectedData({ privacy }: { privacy: MizanExtension['privacy'] }) {
