@@ -1,7 +1,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useUpstreamGateway } from '../support/gateway-harness.js';
-import { TEST_PACK } from '../support/oversight-fixtures.js';
+import { HEALTH_ANSWERS, HEALTH_USE_CASE, TEST_PACK } from '../support/oversight-fixtures.js';
 
 const ADMIN_TOKEN = 'oversight-admin-token-0123456789abcdef';
 
@@ -9,30 +9,6 @@ interface ErrorBody {
   error: { code: string; message: string; type: string };
 }
 
-/** A high-risk health application: triage advice for patients, with health data, under a CNDP authorisation. */
-const HEALTH_USE_CASE = {
-  purpose: 'Orientation of patients towards the right level of care, with the regional health directorate',
-  legal_basis: 'public_interest',
-  legal_basis_reference: 'Loi-cadre 06-22 relative au système national de santé',
-  controller: { name: 'Direction régionale de la santé' },
-  cndp: { regime: 'authorisation', reference: 'A-12/2026', status: 'granted', date: '2026-03-01' },
-  sector: 'health',
-  people_affected: ['patients', 'general_public'],
-  data_categories: ['PERSON', 'MA_PHONE', 'SENSITIVE_HEALTH'],
-  retention_days: 90,
-  recipients: ['Agents of the health directorate'],
-  processors: [],
-  transfers: { countries: [], basis: 'none' },
-  dpo: { name: 'DPO santé', email: 'dpo@sante.test' },
-};
-const HEALTH_ANSWERS = {
-  use: 'health_triage',
-  autonomy: 'advice',
-  impact_on_rights: 'access_to_service',
-  vulnerability: ['patients', 'general_public'],
-  data_sensitivity: ['identifiers', 'sensitive'],
-  scale: 'regional',
-};
 const PROHIBITED_ANSWERS = { ...HEALTH_ANSWERS, use: 'social_scoring' };
 
 describe('human oversight, end to end', () => {

@@ -27,6 +27,30 @@ export const MINIMAL_ANSWERS = {
   scale: 'one_office',
 };
 
+/** A high-risk health application: triage advice for patients, with health data, under a CNDP authorisation. */
+export const HEALTH_USE_CASE = {
+  purpose: 'Orientation of patients towards the right level of care, with the regional health directorate',
+  legal_basis: 'public_interest',
+  legal_basis_reference: 'Loi-cadre 06-22 relative au système national de santé',
+  controller: { name: 'Direction régionale de la santé' },
+  cndp: { regime: 'authorisation', reference: 'A-12/2026', status: 'granted', date: '2026-03-01' },
+  sector: 'health',
+  people_affected: ['patients', 'general_public'],
+  data_categories: ['PERSON', 'MA_PHONE', 'SENSITIVE_HEALTH'],
+  retention_days: 90,
+  recipients: ['Agents of the health directorate'],
+  processors: [],
+  transfers: { countries: [], basis: 'none' },
+  dpo: { name: 'DPO santé', email: 'dpo@sante.test' },
+};
+export const HEALTH_ANSWERS = {
+  use: 'health_triage',
+  autonomy: 'advice',
+  impact_on_rights: 'access_to_service',
+  vulnerability: ['patients', 'general_public'],
+  data_sensitivity: ['identifiers', 'sensitive'],
+  scale: 'regional',
+};
 /** School grants for families, resting on their consent (Law 09-08 art. 4); with LIMITED_ANSWERS, the limited tier. */
 export const CONSENT_USE_CASE = {
   ...MINIMAL_USE_CASE,

@@ -4,8 +4,9 @@ import type { Page } from 'playwright-core';
 import {
   commission,
   CONSENT_USE_CASE,
+  HEALTH_ANSWERS,
+  HEALTH_USE_CASE,
   LIMITED_ANSWERS,
-  MINIMAL_USE_CASE,
 } from '../support/oversight-fixtures.js';
 import { useWebGateway } from './support/web-gateway.js';
 
@@ -25,26 +26,9 @@ async function ask(
 }
 
 /** Orientation of patients: high risk, so that a health question waits for a reviewer before the citizen gets it. */
-const HEALTH_USE_CASE = {
-  ...MINIMAL_USE_CASE,
-  purpose: 'Orientation of patients towards the right level of care, with the regional health directorate',
-  legal_basis: 'public_interest',
-  legal_basis_reference: 'Loi-cadre 06-22 relative au système national de santé',
+const HEALTH_WITH_ADDRESS = {
+  ...HEALTH_USE_CASE,
   controller: { name: 'Direction régionale de la santé', address: 'Avenue Mohammed V, Rabat' },
-  cndp: { regime: 'authorisation', reference: 'A-12/2026', status: 'granted', date: '2026-03-01' },
-  sector: 'health',
-  people_affected: ['patients', 'general_public'],
-  data_categories: ['PERSON', 'MA_PHONE', 'SENSITIVE_HEALTH'],
-  retention_days: 90,
-  dpo: { name: 'DPO santé', email: 'dpo@sante.test' },
-};
-const HEALTH_ANSWERS = {
-  use: 'health_triage',
-  autonomy: 'advice',
-  impact_on_rights: 'access_to_service',
-  vulnerability: ['patients', 'general_public'],
-  data_sensitivity: ['identifiers', 'sensitive'],
-  scale: 'regional',
 };
 
 const FR = { accept: /J’ai compris/, question: /Votre question/, howMade: /Comment cette réponse/ };
@@ -206,7 +190,7 @@ describe('web: the citizen assistant', () => {
     const { platform } = web.gateway;
     // Reassessed high-risk while in production: the built-in answerer is approved for the high tier by configuration.
     await commission(platform, web.gateway.applicationId, {
-      useCase: HEALTH_USE_CASE,
+      useCase: HEALTH_WITH_ADDRESS,
       answers: HEALTH_ANSWERS,
       promote: false,
     });
