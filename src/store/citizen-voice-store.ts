@@ -31,16 +31,9 @@ export interface NewHandoff {
   dataSubject: string | null;
 }
 
-export interface Handoff {
+export interface Handoff extends NewHandoff {
   id: string;
   reference: string;
-  tenantId: string;
-  applicationId: string;
-  auditId: string | null;
-  reason: string;
-  message: string | null;
-  language: string | null;
-  dataSubject: string | null;
   status: 'open' | 'closed';
   createdAt: Date;
   closedAt: Date | null;
