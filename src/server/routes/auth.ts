@@ -66,6 +66,28 @@ export async function authRoutes(app: FastifyInstance, platform: Platform): Prom
     request.headers.authorization = `Bearer ${token}`;
   });
 
+  /** A new session replaces the one the browser held, if any: that one is ended, not left to expire. */
+  const replaceSession = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    session: { token: string; maxAgeSeconds: number },
+  ) => {
+    const previous = request.cookies[sessionCookie];
+    if (previous !== undefined && identity.isSession(previous)) await identity.end(previous);
+    void reply.setCookie(sessionCookie, session.token, {
+      ...cookieOptions,
+      path: '/',
+      maxAge: session.maxAgeSeconds,
+    });
+  };
+
+  /** Who a session is, with the CSRF token its cookie-authenticated requests must carry. */
+  const sessionView = async (token: string | undefined) => ({
+    object: 'mizan.session' as const,
+    ...(await identity.describe(token)),
+    csrf_token: identity.csrfToken(token!),
+  });
+
   const endCookie = (reply: FastifyReply) =>
     reply.clearCookie(sessionCookie, { ...cookieOptions, path: '/' });
 
@@ -97,14 +119,7 @@ export async function authRoutes(app: FastifyInstance, platform: Platform): Prom
         },
         pending,
       );
-      // A new sign-in replaces the session the browser held, if any.
-      const previous = request.cookies[sessionCookie];
-      if (previous !== undefined && identity.isSession(previous)) await identity.end(previous);
-      void reply.setCookie(sessionCookie, signedIn.token, {
-        ...cookieOptions,
-        path: '/',
-        maxAge: signedIn.maxAgeSeconds,
-      });
+      await replaceSession(request, reply, signedIn);
       return reply.header('cache-control', 'no-store').redirect(signedIn.next, 303);
     },
   );
@@ -114,26 +129,16 @@ export async function authRoutes(app: FastifyInstance, platform: Platform): Prom
     if (!request.headers['content-type']?.startsWith('application/json'))
       throw errors.invalidRequest('json_required', 'a guest session is opened with a JSON request (`{}`)');
     const guest = await identity.guest(request.params.tenant);
-    const previous = request.cookies[sessionCookie];
-    if (previous !== undefined && identity.isSession(previous)) await identity.end(previous);
-    void reply.setCookie(sessionCookie, guest.token, {
-      ...cookieOptions,
-      path: '/',
-      maxAge: guest.maxAgeSeconds,
-    });
+    await replaceSession(request, reply, guest);
     void reply.header('cache-control', 'no-store').status(201);
-    return {
-      object: 'mizan.session',
-      ...(await identity.describe(guest.token)),
-      csrf_token: identity.csrfToken(guest.token),
-    };
+    return sessionView(guest.token);
   });
 
   app.get('/auth/session', async (request, reply) => {
     const token = sessionOf(request, false);
-    const view = await identity.describe(token);
+    const view = await sessionView(token);
     void reply.header('cache-control', 'no-store');
-    return { object: 'mizan.session', ...view, csrf_token: identity.csrfToken(token!) };
+    return view;
   });
 
   app.post('/auth/logout', async (request, reply) => {
